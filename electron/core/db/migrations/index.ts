@@ -1,0 +1,11 @@
+import type { Database } from 'better-sqlite3';
+import { initial } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+/** Every migration, in the order it is applied. Append; never edit one that has shipped. */
+export const migrations: Migration[] = [initial];

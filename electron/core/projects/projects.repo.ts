@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { StudioError } from '../../../shared/api/result';
+import type { Project } from '../../../shared/api/studio-api';
+import type { Clock } from '../clock';
+
+interface ProjectRow {
+  id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+  word_count: number;
+}
+
+const toProject = (row: ProjectRow): Project => ({
+  id: row.id,
+  title: row.title,
+  wordCount: row.word_count,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Words of a project: its documents that are not in the trash, nor inside a trashed one. */
+export const VISIBLE_DOCUMENTS_CTE = `
+  WITH RECURSIVE visible(id) AS (
+    SELECT id FROM documents WHERE parent_id IS NULL AND trashed_at IS NULL AND project_id = :projectId
+    UNION ALL
+    SELECT d.id FROM documents d JOIN visible v ON d.parent_id = v.id WHERE d.trashed_at IS NULL
+  )`;
+
+export function createProjectsRepo(db: Database, clock: Clock) {
+  const selectAll = db.prepare<[], Omit<ProjectRow, 'word_count'>>('SELECT * FROM projects ORDER BY updated_at DESC');
+  const selectOne = db.prepare<[string], Omit<ProjectRow, 'word_count'>>('SELECT * FROM projects WHERE id = ?');
+  const wordCount = db.prepare<{ projectId: string }, { words: number }>(`${VISIBLE_DOCUMENTS_CTE}
+    SELECT COALESCE(SUM(c.word_count), 0) AS words FROM visible v JOIN document_content c ON c.document_id = v.id`);
+
+  const repo = {
+    list: (): Project[] =>
+      selectAll.all().map((row) => toProject({ ...row, word_count: repo.wordCount(row.id) })),
+    get(id: string): Project {
+      const row = selectOne.get(id);
+      if (!row) throw new StudioError('not_found', 'That project does not exist.');
+      return toProject({ ...row, word_count: repo.wordCount(id) });
+    },
+    wordCount: (projectId: string): number => wordCount.get({ projectId })?.words ?? 0,
+    create(title: string): Project {
+      const now = clock().toISOString();
+      const id = randomUUID();
+      db.prepare('INSERT INTO projects (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, title, now, now);
+      return repo.get(id);
+    },
+    rename(id: string, title: string): Project {
+      repo.get(id);
+      db.prepare('UPDATE projects SET title = ?, updated_at = ? WHERE id = ?').run(title, clock().toISOString(), id);
+      return repo.get(id);
+    },
+    touch(id: string): void {
+      db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(clock().toISOString(), id);
+    },
+  };
+  return repo;
+}
+export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { fail, ok, StudioError, type Result } from '../../shared/api/result';
+import type { StudioEventName, StudioEvents, StudioOutputs, SyncStatus } from '../../shared/api/studio-api';
+import { EMPTY_DOCUMENT } from '../../shared/schemas/lexical';
+import { studioInputs, type StudioMethod, type StudioParsedInput } from '../../shared/schemas/studio';
+import type { Clock } from './clock';
+import { openDatabase } from './db/open-database';
+import { createContentRepo, parseContent } from './documents/content.repo';
+import { createDocumentsRepo } from './documents/documents.repo';
+import { createProjectsRepo } from './projects/projects.repo';
+import { createSettingsRepo } from './settings/settings.repo';
+import { createSnapshotsRepo } from './snapshots/snapshots.repo';
+import { diffProse } from './snapshots/text-diff';
+import { createDailyWordsRepo } from './stats/daily-words.repo';
+import { zodMessage } from './zod-message';
+
+export const STUDIO_VERSION = '0.1.0';
+export const DATABASE_FILE = 'margin.db';
+
+export interface StudioCoreOptions {
+  dataDir: string;
+  host: 'electron' | 'browser';
+  nativeBinding?: string;
+  clock?: Clock;
+}
+
+type Handlers = { [M in StudioMethod]: (input: StudioParsedInput<M>) => StudioOutputs[M] };
+type Listener<E extends StudioEventName> = (payload: StudioEvents[E]) => void;
+
+export interface StudioCore {
+  /** Validates `input` against the method's schema and runs it; never throws. */
+  call<M extends StudioMethod>(method: M, input: unknown): Result<StudioOutputs[M]>;
+  call(method: string, input: unknown): Result<unknown>;
+  on<E extends StudioEventName>(event: E, listener: Listener<E>): () => void;
+  /** The last value of each event, for a renderer that subscribes late. */
+  current<E extends StudioEventName>(event: E): StudioEvents[E];
+  readonly db: Database;
+  close(): void;
+}
+
+/** The studio: SQLite store, drafts, snapshots and counts behind the validated StudioApi. Knows nothing of Electron. */
+export function createStudioCore(options: StudioCoreOptions): StudioCore {
+  const clock = options.clock ?? (() => new Date());
+  const { db, notices } = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
+    nativeBinding: options.nativeBinding,
+    now: clock,
+  });
+  const projects = createProjectsRepo(db, clock);
+  const documents = createDocumentsRepo(db, clock);
+  const content = createContentRepo(db, documents, clock);
+  const snapshots = createSnapshotsRepo(db, clock);
+  const daily = createDailyWordsRepo(db, clock);
+  const settings = createSettingsRepo(db);
+
+  const currentOrEmpty = (id: string) => content.current(id) ?? parseContent(EMPTY_DOCUMENT);
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: STUDIO_VERSION, dataDir: options.dataDir, host: options.host, notices }),
+    'projects.list': () => projects.list(),
+    'projects.create': ({ title }) => projects.create(title),
+    'projects.rename': ({ id, title }) => projects.rename(id, title),
+    'documents.tree': ({ projectId }) => (projects.get(projectId), documents.tree(projectId)),
+    'documents.trashed': ({ projectId }) => (projects.get(projectId), documents.trashed(projectId)),
+    'documents.create': ({ projectId, parentId, title }) => {
+      projects.get(projectId);
+      return documents.create(projectId, parentId, title);
+    },
+    'documents.rename': ({ id, title }) => documents.rename(id, title),
+    'documents.move': ({ id, parentId, index }) => documents.move(id, parentId, index),
+    'documents.trash': ({ id }) => documents.trash(id),
+    'documents.restore': ({ id }) => documents.restore(id),
+    'documents.open': ({ id }) => content.open(id),
+    'documents.save': ({ id, content: json }) => {
+      const doc = documents.get(id);
+      const parsed = parseContent(json); // outside the transaction: parsing a novel takes a moment
+      return db.transaction(() => {
+        const { previousWords } = content.write(id, parsed);
+        if (!doc.trashedAt) daily.add(doc.projectId, parsed.wordCount - previousWords);
+        projects.touch(doc.projectId);
+        return {
+          wordCount: parsed.wordCount,
+          projectWordCount: projects.wordCount(doc.projectId),
+          todayWords: daily.today(doc.projectId).words,
+          savedAt: clock().toISOString(),
+        };
+      })();
+    },
+    'snapshots.list': ({ documentId }) => (documents.get(documentId), snapshots.list(documentId)),
+    'snapshots.create': ({ documentId, name }) => {
+      documents.get(documentId);
+      return snapshots.create(documentId, name, 'manual', currentOrEmpty(documentId));
+    },
+    'snapshots.diff': ({ id }) => {
+      const snapshot = snapshots.get(id);
+      return diffProse(snapshot.plainText, currentOrEmpty(snapshot.documentId).plainText);
+    },
+    // Restoring keeps the current text as an automatic snapshot first: nothing is ever lost.
+    // It does not count toward today's words: restoring is not writing.
+    'snapshots.restore': ({ id }) => {
+      const snapshot = snapshots.get(id);
+      db.transaction(() => {
+        snapshots.create(snapshot.documentId, `Before restoring “${snapshot.name}”`, 'auto', currentOrEmpty(snapshot.documentId));
+        content.write(snapshot.documentId, snapshot);
+      })();
+      return content.open(snapshot.documentId);
+    },
+    'stats.today': ({ projectId }) => (projects.get(projectId), daily.today(projectId)),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.set(patch),
+  };
+
+  const listeners = new Map<StudioEventName, Set<Listener<StudioEventName>>>();
+  const lastEvent: StudioEvents = {
+    'sync:status': { state: 'offline', reason: 'No community server is connected yet.' } satisfies SyncStatus,
+  };
+
+  return {
+    db,
+    call(method: string, input: unknown): Result<never> {
+      if (!Object.hasOwn(studioInputs, method)) return fail('unknown_method', `There is no studio method "${String(method).slice(0, 60)}".`);
+      const m = method as StudioMethod;
+      const parsed = studioInputs[m].safeParse(input ?? {});
+      if (!parsed.success) return fail('invalid_input', zodMessage(m, parsed.error));
+      try {
+        return ok((handlers[m] as (input: unknown) => unknown)(parsed.data)) as Result<never>;
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as Listener<StudioEventName>);
+      return () => set.delete(listener as Listener<StudioEventName>);
+    },
+    current: (event) => lastEvent[event],
+    close: () => db.close(),
+  } as StudioCore;
+}
+
+function toFailure(error: unknown): Result<never> {
+  if (error instanceof StudioError) return fail(error.code, error.message);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return fail('database_locked', 'The studio database is busy or locked by another program; your change was not saved yet. Try again.');
+  }
+  if (code === 'SQLITE_FULL') return fail('unavailable', 'The disk is full; your change was not saved yet.');
+  // Unexpected: log the detail on the core's side, give the renderer a message, not a stack.
+  console.error('[margin core]', error);
+  return fail('internal', 'Something went wrong in the studio core; nothing saved was changed.');
+}

@@ -1,0 +1,41 @@
+/** Errors cross every boundary (IPC, WebSocket, Socket.IO) as values, never as stack traces. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'invalid_content'
+  | 'too_large'
+  | 'not_found'
+  | 'conflict'
+  | 'unknown_method'
+  | 'database_locked'
+  | 'database_corrupt'
+  | 'unavailable'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** Thrown inside core code; turned into a `Result` at the boundary. */
+export class StudioError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StudioError';
+  }
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.data;
+  throw new StudioError(result.error.code, result.error.message);
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { MAX_CONTENT_BYTES } from './lexical';
+
+/** Ids are UUIDs made where the thing is created (DESIGN.md: Contracts). */
+export const Id = z.uuid();
+export const Title = z.string().trim().min(1, 'A title cannot be empty.').max(200);
+/** Serialized Lexical JSON. Its shape is checked by `parseLexicalState` in the core. */
+export const Content = z.string().max(MAX_CONTENT_BYTES, 'A document may hold at most 20 MB.');
+export const Theme = z.enum(['light', 'dark']);
+
+const none = z.object({}).strict();
+const byId = z.object({ id: Id }).strict();
+
+/** Input schema of every StudioApi method, keyed `domain.method`. The core validates with these. */
+export const studioInputs = {
+  'app.info': none,
+  'projects.list': none,
+  'projects.create': z.object({ title: Title }).strict(),
+  'projects.rename': z.object({ id: Id, title: Title }).strict(),
+  'documents.tree': z.object({ projectId: Id }).strict(),
+  'documents.trashed': z.object({ projectId: Id }).strict(),
+  'documents.create': z
+    .object({ projectId: Id, parentId: Id.nullable().default(null), title: Title })
+    .strict(),
+  'documents.rename': z.object({ id: Id, title: Title }).strict(),
+  'documents.move': z
+    .object({ id: Id, parentId: Id.nullable(), index: z.number().int().min(0).max(100_000) })
+    .strict(),
+  'documents.trash': byId,
+  'documents.restore': byId,
+  'documents.open': byId,
+  'documents.save': z.object({ id: Id, content: Content }).strict(),
+  'snapshots.list': z.object({ documentId: Id }).strict(),
+  'snapshots.create': z.object({ documentId: Id, name: Title }).strict(),
+  'snapshots.diff': byId,
+  'snapshots.restore': byId,
+  'stats.today': z.object({ projectId: Id }).strict(),
+  'settings.get': none,
+  'settings.set': z.object({ theme: Theme.optional(), focusMode: z.boolean().optional() }).strict(),
+} as const;
+
+export type StudioMethod = keyof typeof studioInputs;
+export type StudioInput<M extends StudioMethod> = z.input<(typeof studioInputs)[M]>;
+export type StudioParsedInput<M extends StudioMethod> = z.output<(typeof studioInputs)[M]>;
+export const studioMethodNames = Object.keys(studioInputs) as StudioMethod[];

@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { unwrap, type Result } from '../../../shared/api/result';
+import { MAX_CONTENT_BYTES } from '../../../shared/schemas/lexical';
+import { createStudioCore, DATABASE_FILE, type StudioCore } from '../../../electron/core/studio-core';
+import { docJson, heading } from '../../fixtures/lexical';
+import { tempDir } from '../../helpers/temp-dir';
+
+function openCore(dataDir = tempDir(), clock?: () => Date): StudioCore {
+  const core = createStudioCore({ dataDir, host: 'browser', clock });
+  return core;
+}
+
+function call<T = any>(core: StudioCore, method: string, input: unknown = {}): T {
+  return unwrap(core.call(method, input) as Result<T>);
+}
+
+function errorOf(result: Result<unknown>) {
+  expect(result.ok).toBe(false);
+  return (result as { ok: false; error: { code: string; message: string } }).error;
+}
+
+describe('studio core: projects and documents', () => {
+  it('creates projects and a nested tree, persisted across reopen', () => {
+    const dir = tempDir();
+    let core = openCore(dir);
+    const project = call(core, 'projects.create', { title: '  The Long Winter ' });
+    expect(project.title).toBe('The Long Winter');
+    const ch1 = call(core, 'documents.create', { projectId: project.id, title: 'Chapter 1' });
+    const ch2 = call(core, 'documents.create', { projectId: project.id, title: 'Chapter 2' });
+    const scene = call(core, 'documents.create', { projectId: project.id, parentId: ch1.id, title: 'Scene A' });
+    core.close();
+
+    core = openCore(dir);
+    const tree = call(core, 'documents.tree', { projectId: project.id });
+    expect(tree.map((d: any) => [d.title, d.parentId, d.position])).toEqual([
+      ['Chapter 1', null, 0],
+      ['Chapter 2', null, 1],
+      ['Scene A', ch1.id, 0],
+    ]);
+    expect(call(core, 'documents.rename', { id: ch2.id, title: 'Interlude' }).title).toBe('Interlude');
+    expect(scene.projectId).toBe(project.id);
+    core.close();
+  });
+
+  it('reorders and nests documents, and refuses to move a document inside itself', () => {
+    const core = openCore();
+    const p = call(core, 'projects.create', { title: 'P' });
+    const [a, b, c] = ['A', 'B', 'C'].map((title) => call(core, 'documents.create', { projectId: p.id, title }));
+    call(core, 'documents.move', { id: c.id, parentId: null, index: 0 });
+    let tree = call(core, 'documents.tree', { projectId: p.id });
+    expect(tree.map((d: any) => d.title)).toEqual(['C', 'A', 'B']);
+
+    call(core, 'documents.move', { id: b.id, parentId: a.id, index: 0 });
+    call(core, 'documents.move', { id: c.id, parentId: b.id, index: 5 });
+    tree = call(core, 'documents.tree', { projectId: p.id });
+    const byTitle = Object.fromEntries(tree.map((d: any) => [d.title, d]));
+    expect(byTitle.B.parentId).toBe(a.id);
+    expect(byTitle.C.parentId).toBe(b.id);
+    expect(byTitle.A.position).toBe(0);
+
+    const cycle = errorOf(core.call('documents.move', { id: a.id, parentId: c.id, index: 0 }));
+    expect(cycle.code).toBe('invalid_input');
+    expect(cycle.message).toMatch(/inside itself/);
+    core.close();
+  });
+
+  it('moves a subtree to the trash and restores it', () => {
+    const core = openCore();
+    const p = call(core, 'projects.create', { title: 'P' });
+    const a = call(core, 'documents.create', { projectId: p.id, title: 'A' });
+    const child = call(core, 'documents.create', { projectId: p.id, parentId: a.id, title: 'A.1' });
+    const b = call(core, 'documents.create', { projectId: p.id, title: 'B' });
+    call(core, 'documents.save', { id: child.id, content: docJson(['five words are in here']) });
+    expect(call(core, 'projects.list')[0].wordCount).toBe(5);
+
+    call(core, 'documents.trash', { id: a.id });
+    expect(call(core, 'documents.tree', { projectId: p.id }).map((d: any) => d.title)).toEqual(['B']);
+    expect(call(core, 'documents.trashed', { projectId: p.id }).map((d: any) => d.title)).toEqual(['A']);
+    expect(call(core, 'projects.list')[0].wordCount).toBe(0);
+    expect(call(core, 'documents.tree', { projectId: p.id })[0].position).toBe(0);
+
+    call(core, 'documents.restore', { id: a.id });
+    const tree = call(core, 'documents.tree', { projectId: p.id });
+    expect(tree.map((d: any) => d.title)).toEqual(['B', 'A', 'A.1']);
+    expect(call(core, 'projects.list')[0].wordCount).toBe(5);
+    expect(b.id).toBeTruthy();
+    core.close();
+  });
+
+  it('saves Lexical JSON, derives plain text and word count itself', () => {
+    const core = openCore();
+    const p = call(core, 'projects.create', { title: 'P' });
+    const d = call(core, 'documents.create', { projectId: p.id, title: 'D' });
+    expect(call(core, 'documents.open', { id: d.id }).content).toBeNull();
+    const json = docJson([heading('One'), "It wasn't a well-known place."]);
+    const saved = call(core, 'documents.save', { id: d.id, content: json });
+    expect(saved.wordCount).toBe(6);
+    expect(saved.projectWordCount).toBe(6);
+    const open = call(core, 'documents.open', { id: d.id });
+    expect(open.content).toBe(json);
+    expect(open.wordCount).toBe(6);
+    core.close();
+  });
+});
+
+describe('studio core: snapshots', () => {
+  it('takes, diffs and restores snapshots, keeping the replaced text as an automatic snapshot', () => {
+    const core = openCore();
+    const p = call(core, 'projects.create', { title: 'P' });
+    const d = call(core, 'documents.create', { projectId: p.id, title: 'D' });
+    call(core, 'documents.save', { id: d.id, content: docJson(['The cat sat on the mat.', 'Second paragraph.']) });
+    const snap = call(core, 'snapshots.create', { documentId: d.id, name: 'First draft' });
+    call(core, 'documents.save', { id: d.id, content: docJson(['The dog sat on the mat.', 'Second paragraph.', 'New end.']) });
+
+    const diff = call(core, 'snapshots.diff', { id: snap.id });
+    expect(diff.filter((x: any) => x.kind === 'removed').map((x: any) => x.text.trim())).toEqual(['cat']);
+    expect(diff.filter((x: any) => x.kind === 'added').map((x: any) => x.text.trim())).toEqual(['dog', 'New end.']);
+
+    const restored = call(core, 'snapshots.restore', { id: snap.id });
+    expect(restored.wordCount).toBe(8);
+    expect(restored.content).toContain('The cat sat');
+    const list = call(core, 'snapshots.list', { documentId: d.id });
+    expect(list.map((s: any) => [s.kind, s.name])).toEqual([
+      ['auto', 'Before restoring “First draft”'],
+      ['manual', 'First draft'],
+    ]);
+    // The automatic snapshot holds the text that was replaced.
+    const back = call(core, 'snapshots.restore', { id: list[0].id });
+    expect(back.content).toContain('New end.');
+    core.close();
+  });
+});
+
+describe('studio core: daily word totals', () => {
+  it('adds net words to the local day they were written on, across midnight', () => {
+    let now = new Date(2026, 10, 23, 23, 59, 30);
+    const core = openCore(tempDir(), () => now);
+    const p = call(core, 'projects.create', { title: 'P' });
+    const d = call(core, 'documents.create', { projectId: p.id, title: 'D' });
+    call(core, 'documents.save', { id: d.id, content: docJson(['one two three four']) });
+    expect(call(core, 'stats.today', { projectId: p.id })).toEqual({ day: '2026-11-23', words: 4 });
+
+    now = new Date(2026, 10, 24, 0, 0, 30);
+    expect(call(core, 'stats.today', { projectId: p.id })).toEqual({ day: '2026-11-24', words: 0 });
+    const saved = call(core, 'documents.save', { id: d.id, content: docJson(['one two three four five six']) });
+    expect(saved.todayWords).toBe(2);
+    call(core, 'documents.save', { id: d.id, content: docJson(['one two three']) });
+    expect(call(core, 'stats.today', { projectId: p.id }).words).toBe(-1);
+
+    now = new Date(2026, 10, 23, 12, 0, 0);
+    expect(call(core, 'stats.today', { projectId: p.id }).words).toBe(4);
+    core.close();
+  });
+});
+
+describe('studio core: bad input', () => {
+  it('answers invalid ids, unknown methods and unknown fields with typed errors', () => {
+    const core = openCore();
+    expect(errorOf(core.call('documents.open', { id: 'nope' })).code).toBe('invalid_input');
+    expect(errorOf(core.call('documents.open', { id: crypto.randomUUID() })).code).toBe('not_found');
+    expect(errorOf(core.call('fs.readFile', { path: '/etc/passwd' })).code).toBe('unknown_method');
+    expect(errorOf(core.call('__proto__', {})).code).toBe('unknown_method');
+    expect(errorOf(core.call('projects.create', { title: 'x', admin: true })).code).toBe('invalid_input');
+    expect(errorOf(core.call('projects.create', { title: '   ' })).message).toMatch(/title/);
+    expect(errorOf(core.call('projects.create', null)).code).toBe('invalid_input');
+    core.close();
+  });
+
+  it('refuses oversized and malformed content without touching the saved text', () => {
+    const core = openCore();
+    const p = call(core, 'projects.create', { title: 'P' });
+    const d = call(core, 'documents.create', { projectId: p.id, title: 'D' });
+    const good = docJson(['Keep me safe.']);
+    call(core, 'documents.save', { id: d.id, content: good });
+
+    const huge = 'x'.repeat(MAX_CONTENT_BYTES + 1);
+    expect(errorOf(core.call('documents.save', { id: d.id, content: huge })).code).toBe('invalid_input');
+    for (const bad of [
+      '{not json',
+      '[]',
+      '{"root":{"type":"paragraph"}}',
+      '{"root":{"type":"root","children":[{"type":"script","children":[]}]}}',
+      '{"root":{"type":"root","children":[{"type":"text","text":5}]}}',
+      JSON.stringify({ root: nest(100) }),
+    ]) {
+      const error = errorOf(core.call('documents.save', { id: d.id, content: bad }));
+      expect(error.code).toBe('invalid_content');
+    }
+    expect(call(core, 'documents.open', { id: d.id }).content).toBe(good);
+    core.close();
+  });
+});
+
+function nest(depth: number): Record<string, unknown> {
+  let node: Record<string, unknown> = { type: 'paragraph', children: [] };
+  for (let i = 0; i < depth; i++) node = { type: i === depth - 1 ? 'root' : 'quote', children: [node] };
+  return node;
+}
+
+describe('studio core: the database file', () => {
+  it('migrates an empty folder and records each migration once', () => {
+    const dir = tempDir();
+    openCore(dir).close();
+    const core = openCore(dir);
+    const rows = core.db.prepare('SELECT version, name FROM schema_migrations').all();
+    expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+    expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    core.close();
+  });
+
+  it('moves a damaged database aside, keeps it, and starts fresh with a notice', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    fs.writeFileSync(file, 'this is not a database, but it is the writer’s file'.repeat(200));
+    const core = openCore(dir);
+    const info = call(core, 'app.info');
+    expect(info.notices[0]).toMatch(/damaged/);
+    const aside = fs.readdirSync(dir).find((f) => f.startsWith(`${DATABASE_FILE}.damaged-`));
+    expect(aside).toBeDefined();
+    expect(fs.readFileSync(path.join(dir, aside!), 'utf8')).toMatch(/^this is not a database/);
+    expect(call(core, 'projects.list')).toEqual([]);
+    core.close();
+  });
+
+  it('reports a database locked by another program as database_locked', () => {
+    const dir = tempDir();
+    openCore(dir).close();
+    const other = new BetterSqlite3(path.join(dir, DATABASE_FILE));
+    other.pragma('locking_mode = EXCLUSIVE');
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      expect(() => openCore(dir)).toThrow(expect.objectContaining({ code: 'database_locked' }));
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(fs.readdirSync(dir).some((f) => f.includes('damaged'))).toBe(false);
+  });
+});
