@@ -1,0 +1,75 @@
+import { buildStudioApi, type Subscribe } from '../../../shared/api/build-studio-api';
+import { StudioError, type Result } from '../../../shared/api/result';
+import type { StudioApi, StudioEventName, StudioEvents } from '../../../shared/api/studio-api';
+import type { WireMessage } from '../../../shared/api/wire';
+
+declare global {
+  interface Window {
+    /** Set by Electron's preload; absent in browser mode. */
+    margin?: StudioApi;
+  }
+}
+
+/** The StudioApi over browser mode's WebSocket. Calls made while disconnected fail as `unavailable`. */
+function connectOverWebSocket(): StudioApi {
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  let socket: WebSocket;
+  let ready: Promise<void>;
+
+  const connect = () => {
+    socket = new WebSocket(`ws://${location.host}/api`);
+    ready = new Promise((resolve, reject) => {
+      socket.addEventListener('open', () => resolve(), { once: true });
+      socket.addEventListener('close', () => reject(new StudioError('unavailable', 'The studio is not reachable.')), { once: true });
+    });
+    ready.catch(() => undefined);
+    socket.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as WireMessage;
+      if ('event' in message) {
+        for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+        return;
+      }
+      const call = pending.get(message.id);
+      if (!call) return;
+      pending.delete(message.id);
+      const result = message.result as Result<unknown>;
+      if (result.ok) call.resolve(result.data);
+      else call.reject(new StudioError(result.error.code, result.error.message));
+    });
+    socket.addEventListener('close', () => {
+      for (const call of pending.values()) call.reject(new StudioError('unavailable', 'The studio closed the connection.'));
+      pending.clear();
+      setTimeout(connect, 1000); // the host may be restarting; keep trying quietly
+    });
+  };
+  connect();
+
+  const call = async (method: string, input: unknown) => {
+    await ready;
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ id, method, input }));
+    });
+  };
+  const on: Subscribe = <E extends StudioEventName>(event: E, listener: (payload: StudioEvents[E]) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener as (payload: unknown) => void);
+    return () => set.delete(listener as (payload: unknown) => void);
+  };
+  return buildStudioApi(call, on);
+}
+
+/** Electron's preload object when present, else browser mode's WebSocket. The rest of the UI cannot tell. */
+export function connectStudio(): StudioApi {
+  return window.margin ?? connectOverWebSocket();
+}
+
+export const isDesktop = (): boolean => window.margin !== undefined;
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,59 @@
+import { useState, type ReactNode } from 'react';
+import type { SyncStatus } from '../../../../shared/api/studio-api';
+
+type Tab = 'comments' | 'sprint' | 'community' | 'snapshots';
+const TABS: Array<{ id: Tab; label: string }> = [
+  { id: 'comments', label: 'Comments' },
+  { id: 'sprint', label: 'Sprint' },
+  { id: 'community', label: 'Community' },
+  { id: 'snapshots', label: 'Snapshots' },
+];
+
+const NOT_CONNECTED: Record<Exclude<Tab, 'snapshots'>, string> = {
+  comments: 'Critiques from your circle will appear here, anchored to your text, once Margin is connected to a community server.',
+  sprint: 'Writing sprints with your circle will appear here once Margin is connected to a community server.',
+  community: 'Circles, prompts and beta readers will appear here once Margin is connected to a community server.',
+};
+
+/** The margin of the page: community tabs (honestly empty until connected) and the document's snapshots. */
+export function Sidebar({ sync, snapshots }: { sync: SyncStatus; snapshots: ReactNode }) {
+  const [tab, setTab] = useState<Tab>('comments');
+  const select = (index: number) => setTab(TABS[(index + TABS.length) % TABS.length]!.id);
+  return (
+    <div className="sidebar">
+      <div role="tablist" aria-label="Sidebar" className="tabs">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight') select(i + 1);
+              if (e.key === 'ArrowLeft') select(i - 1);
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {tab === 'snapshots' ? (
+          snapshots
+        ) : (
+          <div className="not-connected">
+            <p>
+              <strong>{sync.state === 'online' ? 'Connected' : 'Not connected'}</strong>
+            </p>
+            <p>{NOT_CONNECTED[tab]}</p>
+            {sync.state !== 'online' && 'reason' in sync && <p className="muted">{sync.reason}</p>}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { SyncStatus } from '../../../shared/api/studio-api';
+import type { SaveState } from '../editor/plugins/AutosavePlugin';
+
+interface Props {
+  save: SaveState;
+  documentWords: number | null;
+  projectWords: number;
+  todayWords: number;
+  sync: SyncStatus;
+}
+
+const SAVE_LABEL: Record<SaveState['state'], string> = {
+  saved: 'Saved',
+  unsaved: 'Editing…',
+  saving: 'Saving…',
+  error: 'Not saved',
+};
+
+const SYNC_LABEL: Record<SyncStatus['state'], string> = {
+  offline: 'Offline',
+  connecting: 'Connecting…',
+  online: 'Online',
+  error: 'Sync error',
+};
+
+const fmt = (n: number) => n.toLocaleString();
+
+/** Counts and states a writer glances at: save, words (document, project, today), sync. */
+export function StatusBar({ save, documentWords, projectWords, todayWords, sync }: Props) {
+  return (
+    <footer className="statusbar">
+      <span role="status" aria-label="Save state" className={`save-${save.state}`}>
+        {SAVE_LABEL[save.state]}
+        {save.state === 'error' ? `: ${save.message}` : ''}
+      </span>
+      {documentWords !== null && <span aria-label="Document words">{fmt(documentWords)} words</span>}
+      <span aria-label="Project words">{fmt(projectWords)} in project</span>
+      <span aria-label="Words today">{todayWords >= 0 ? '+' : ''}{fmt(todayWords)} today</span>
+      <span aria-label="Sync state" className={`sync-${sync.state}`} title={'reason' in sync ? sync.reason : undefined}>
+        ● {SYNC_LABEL[sync.state]}
+      </span>
+    </footer>
+  );
+}
