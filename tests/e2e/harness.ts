@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.MARGIN_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface StudioProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts browser mode as a real child process on a free port, with its own data directory. */
+export async function startStudio(dataDir: string): Promise<StudioProcess> {
+  if (!fs.existsSync(path.join('out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/index.ts', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${log}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /MARGIN_URL (\S+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}):\n${log}`)));
+  });
+  return {
+    url,
+    child,
+    output: () => log,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** First run: name a project, then create a document and give it a title. */
+export async function createProjectWithDocument(page: Page, project: string, document: string): Promise<void> {
+  await page.getByLabel('Project title').fill(project);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('button', { name: 'New document' }).first().click();
+  await page.getByLabel('Document title').fill(document);
+  await page.keyboard.press('Enter');
+  await page.getByRole('treeitem', { name: document }).waitFor();
+}
+
+export const editorFor = (page: Page, title: string) => page.getByLabel(`Text of ${title}`);

@@ -1,0 +1,160 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { createProjectWithDocument, editorFor, launchChromium, startStudio, type StudioProcess } from './harness';
+
+let browser: Browser;
+let studio: StudioProcess | undefined;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await page?.context().close();
+  await studio?.stop();
+  page = undefined;
+  studio = undefined;
+});
+
+async function open(dataDir: string): Promise<Page> {
+  studio = await startStudio(dataDir);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(studio.url);
+  return page;
+}
+
+const saved = (p: Page) => expect.poll(() => p.getByRole('status', { name: 'Save state' }).textContent(), { timeout: 5000 }).toBe('Saved');
+
+describe('the studio in Chromium (browser mode)', () => {
+  it('creates a project and documents; typed text survives a reload', async () => {
+    const p = await open(tempDir());
+    await createProjectWithDocument(p, 'The Long Winter', 'Chapter One');
+    await editorFor(p, 'Chapter One').click();
+    await p.keyboard.type('It was the coldest winter anyone could remember.');
+    await saved(p);
+    await expect.poll(() => p.getByLabel('Document words').textContent()).toBe('8 words');
+    await expect.poll(() => p.getByLabel('Words today').textContent()).toBe('+8 today');
+
+    // A second document, nested under the first from the binder.
+    await p.getByRole('button', { name: 'New document inside Chapter One' }).click({ force: true });
+    await p.getByLabel('Document title').fill('Scene 1');
+    await p.keyboard.press('Enter');
+    await editorFor(p, 'Scene 1').click();
+    await p.keyboard.type('Snow on the sill.');
+    await saved(p);
+
+    await p.reload();
+    const scene = p.getByRole('treeitem', { name: 'Scene 1' });
+    await expect.poll(() => scene.getAttribute('aria-level')).toBe('2');
+    await p.getByRole('treeitem', { name: 'Chapter One' }).click();
+    await expect.poll(() => editorFor(p, 'Chapter One').textContent()).toBe('It was the coldest winter anyone could remember.');
+    await expect.poll(() => p.getByLabel('Project words').textContent()).toBe('12 in project');
+  });
+
+  it('formats text with shortcuts, Markdown and the toolbar, and keeps the formatting', async () => {
+    const p = await open(tempDir());
+    await createProjectWithDocument(p, 'Styles', 'Notes');
+    await editorFor(p, 'Notes').click();
+    await p.keyboard.type('# A heading\n');
+    await p.keyboard.type('Plain then ');
+    await p.keyboard.press('Control+b');
+    await p.keyboard.type('bold');
+    await p.keyboard.press('Control+b');
+    await p.keyboard.type(' and ');
+    await p.keyboard.press('Control+i');
+    await p.keyboard.type('italic');
+    await p.keyboard.press('Control+i');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('- first item\nsecond item\n\n');
+    await p.keyboard.type('> a quotation\n');
+    await p.getByRole('button', { name: 'Insert scene break' }).click();
+    await saved(p);
+
+    await p.reload();
+    const editor = editorFor(p, 'Notes');
+    await editor.waitFor();
+    expect(await editor.locator('h1').textContent()).toBe('A heading');
+    expect(await editor.locator('strong').textContent()).toBe('bold');
+    expect(await editor.locator('em').textContent()).toBe('italic');
+    expect(await editor.locator('ul > li').allTextContents()).toEqual(['first item', 'second item']);
+    expect(await editor.locator('blockquote').textContent()).toBe('a quotation');
+    expect(await editor.getByRole('separator', { name: 'Scene break' }).count()).toBe(1);
+  });
+
+  it('takes a snapshot, shows the changes since, and restores it', async () => {
+    const p = await open(tempDir());
+    await createProjectWithDocument(p, 'Drafts', 'Opening');
+    const editor = editorFor(p, 'Opening');
+    await editor.click();
+    await p.keyboard.type('The cat sat on the mat.');
+    await saved(p);
+    await p.getByRole('tab', { name: 'Snapshots' }).click();
+    await p.getByLabel('Snapshot name').fill('First draft');
+    await p.getByRole('button', { name: 'Take snapshot' }).click();
+    await p.getByText('First draft').waitFor();
+
+    await editor.click();
+    await p.keyboard.press('End');
+    await p.keyboard.type(' Then it left.');
+    await p.getByRole('button', { name: 'Compare First draft' }).click();
+    const diff = p.getByRole('region', { name: 'Changes since First draft' });
+    await expect.poll(() => diff.locator('.diff-body ins').allTextContents()).toEqual([' Then it left.']);
+
+    await p.getByRole('button', { name: 'Restore First draft' }).click();
+    await expect.poll(() => editorFor(p, 'Opening').textContent()).toBe('The cat sat on the mat.');
+    // The replaced text was kept as an automatic snapshot.
+    await p.getByText('Before restoring “First draft”').waitFor();
+  });
+
+  it('loses nothing when the host is killed one second after the last keystroke', async () => {
+    const dataDir = tempDir();
+    const p = await open(dataDir);
+    await createProjectWithDocument(p, 'Crash test', 'Draft');
+    await editorFor(p, 'Draft').click();
+    await p.keyboard.type('Every word of this must survive the crash.');
+    await p.waitForTimeout(1000);
+    await studio!.stop('SIGKILL');
+    await page!.context().close();
+    page = undefined;
+
+    const q = await open(dataDir);
+    await expect.poll(() => editorFor(q, 'Draft').textContent(), { timeout: 10_000 }).toBe('Every word of this must survive the crash.');
+  });
+
+  it('reorders, nests, trashes and restores documents from the keyboard', async () => {
+    const p = await open(tempDir());
+    await createProjectWithDocument(p, 'Order', 'Alpha');
+    for (const title of ['Beta', 'Gamma']) {
+      await p.getByRole('button', { name: 'New document' }).first().click();
+      await p.getByLabel('Document title').fill(title);
+      await p.keyboard.press('Enter');
+      await p.getByRole('treeitem', { name: title }).waitFor();
+    }
+    const titles = () => p.getByRole('treeitem').evaluateAll((items) => items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`));
+    await expect.poll(titles).toEqual(['1:Alpha', '1:Beta', '1:Gamma']);
+
+    await p.getByRole('treeitem', { name: 'Gamma' }).focus();
+    await p.keyboard.press('Alt+ArrowUp');
+    await expect.poll(titles).toEqual(['1:Alpha', '1:Gamma', '1:Beta']);
+    await p.getByRole('treeitem', { name: 'Gamma' }).focus();
+    await p.keyboard.press('Alt+ArrowRight');
+    await expect.poll(titles).toEqual(['1:Alpha', '2:Gamma', '1:Beta']);
+
+    await p.getByRole('treeitem', { name: 'Beta' }).focus();
+    await p.keyboard.press('Delete');
+    await expect.poll(titles).toEqual(['1:Alpha', '2:Gamma']);
+    await p.getByText('Trash (1)').click();
+    await p.getByRole('button', { name: 'Restore Beta' }).click();
+    await expect.poll(titles).toEqual(['1:Alpha', '2:Gamma', '1:Beta']);
+
+    await p.reload();
+    await expect.poll(titles).toEqual(['1:Alpha', '2:Gamma', '1:Beta']);
+  });
+});
