@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'bench/editor/page',
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: '../../../out/bench-editor', emptyOutDir: true, target: 'chrome130' },
+});
