@@ -35,6 +35,13 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
     let dirty = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let chain: Promise<void> = Promise.resolve();
+    // Report only changes of state: a new object per keystroke would re-render the whole app.
+    let last: SaveState['state'] | null = null;
+    const report = (next: SaveState) => {
+      if (next.state === last && next.state === 'unsaved') return;
+      last = next.state;
+      onState(next);
+    };
 
     const save = (): Promise<void> => {
       if (timer) clearTimeout(timer);
@@ -42,17 +49,17 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
       if (!dirty) return chain;
       dirty = false;
       const content = JSON.stringify(editor.getEditorState().toJSON());
-      onState({ state: 'saving' });
+      report({ state: 'saving' });
       chain = chain
         .then(() => api.documents.save({ id: documentId, content }))
         .then(
           (result) => {
             onSaved(result);
-            if (!dirty) onState({ state: 'saved', at: result.savedAt });
+            if (!dirty) report({ state: 'saved', at: result.savedAt });
           },
           (error: unknown) => {
             dirty = true; // keep the text marked unsaved and try again
-            onState({ state: 'error', message: errorMessage(error) });
+            report({ state: 'error', message: errorMessage(error) });
             timer = setTimeout(() => void save(), RETRY_DELAY_MS);
           },
         );
@@ -62,7 +69,7 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('margin-load')) return;
       dirty = true;
-      onState({ state: 'unsaved' });
+      report({ state: 'unsaved' });
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void save(), SAVE_DELAY_MS);
     });
