@@ -157,4 +157,38 @@ describe('the studio in Chromium (browser mode)', () => {
     await p.reload();
     await expect.poll(titles).toEqual(['1:Alpha', '2:Gamma', '1:Beta']);
   });
+
+  it('reorders and nests documents by dragging', async () => {
+    const p = await open(tempDir());
+    await createProjectWithDocument(p, 'Drag', 'One');
+    for (const title of ['Two', 'Three']) {
+      await p.getByRole('button', { name: 'New document' }).first().click();
+      await p.getByLabel('Document title').fill(title);
+      await p.keyboard.press('Enter');
+      await p.getByRole('treeitem', { name: title }).waitFor();
+    }
+    const titles = () => p.getByRole('treeitem').evaluateAll((items) => items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`));
+    // Upper half of a row: before it.
+    await p.getByRole('treeitem', { name: 'Three' }).dragTo(p.getByRole('treeitem', { name: 'One' }), { targetPosition: { x: 40, y: 2 } });
+    await expect.poll(titles).toEqual(['1:Three', '1:One', '1:Two']);
+    // Lower half of a row: inside it.
+    const box = await p.getByRole('treeitem', { name: 'One' }).boundingBox();
+    await p.getByRole('treeitem', { name: 'Two' }).dragTo(p.getByRole('treeitem', { name: 'One' }), { targetPosition: { x: 40, y: box!.height - 2 } });
+    await expect.poll(titles).toEqual(['1:Three', '1:One', '2:Two']);
+  });
+
+  it('remembers the dark theme and focus mode', async () => {
+    const p = await open(tempDir());
+    await createProjectWithDocument(p, 'Night', 'Page');
+    await p.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(() => p.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await p.keyboard.press('Control+Shift+F');
+    await expect.poll(() => p.getByRole('button', { name: 'Focus mode' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => p.getByRole('navigation', { name: 'Binder' }).isVisible()).toBe(false);
+    await p.reload();
+    await expect.poll(() => p.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => p.getByRole('button', { name: 'Focus mode' }).getAttribute('aria-pressed')).toBe('true');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.getByRole('navigation', { name: 'Binder' }).isVisible()).toBe(true);
+  });
 });
