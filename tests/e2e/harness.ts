@@ -63,3 +63,17 @@ export async function createProjectWithDocument(page: Page, project: string, doc
 }
 
 export const editorFor = (page: Page, title: string) => page.getByLabel(`Text of ${title}`);
+
+/** Adds top-level documents from the binder, each titled as given. */
+export async function addDocuments(page: Page, titles: string[]): Promise<void> {
+  for (const title of titles) {
+    await page.getByRole('button', { name: 'New document' }).first().click();
+    await page.getByLabel('Document title').fill(title);
+    await page.keyboard.press('Enter');
+    await page.getByRole('treeitem', { name: title }).waitFor();
+  }
+}
+
+/** The binder as `level:title` rows, top to bottom. */
+export const binderRows = (page: Page) =>
+  page.getByRole('treeitem').evaluateAll((items) => items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`));

@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { createProjectWithDocument, editorFor, launchChromium, startStudio, type StudioProcess } from './harness';
+import { addDocuments, binderRows, createProjectWithDocument, editorFor, launchChromium, startStudio, type StudioProcess } from './harness';
 
 let browser: Browser;
 let studio: StudioProcess | undefined;
 let page: Page | undefined;
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -14,18 +15,20 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
+  const errors = pageErrors;
+  pageErrors = [];
   await page?.context().close();
   await studio?.stop();
   page = undefined;
   studio = undefined;
+  expect(errors, 'uncaught errors in the page').toEqual([]);
 });
 
 async function open(dataDir: string): Promise<Page> {
   studio = await startStudio(dataDir);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(studio.url);
   return page;
 }
@@ -131,13 +134,8 @@ describe('the studio in Chromium (browser mode)', () => {
   it('reorders, nests, trashes and restores documents from the keyboard', async () => {
     const p = await open(tempDir());
     await createProjectWithDocument(p, 'Order', 'Alpha');
-    for (const title of ['Beta', 'Gamma']) {
-      await p.getByRole('button', { name: 'New document' }).first().click();
-      await p.getByLabel('Document title').fill(title);
-      await p.keyboard.press('Enter');
-      await p.getByRole('treeitem', { name: title }).waitFor();
-    }
-    const titles = () => p.getByRole('treeitem').evaluateAll((items) => items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`));
+    await addDocuments(p, ['Beta', 'Gamma']);
+    const titles = () => binderRows(p);
     await expect.poll(titles).toEqual(['1:Alpha', '1:Beta', '1:Gamma']);
 
     await p.getByRole('treeitem', { name: 'Gamma' }).focus();
@@ -161,13 +159,8 @@ describe('the studio in Chromium (browser mode)', () => {
   it('reorders and nests documents by dragging', async () => {
     const p = await open(tempDir());
     await createProjectWithDocument(p, 'Drag', 'One');
-    for (const title of ['Two', 'Three']) {
-      await p.getByRole('button', { name: 'New document' }).first().click();
-      await p.getByLabel('Document title').fill(title);
-      await p.keyboard.press('Enter');
-      await p.getByRole('treeitem', { name: title }).waitFor();
-    }
-    const titles = () => p.getByRole('treeitem').evaluateAll((items) => items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`));
+    await addDocuments(p, ['Two', 'Three']);
+    const titles = () => binderRows(p);
     // Upper half of a row: before it.
     await p.getByRole('treeitem', { name: 'Three' }).dragTo(p.getByRole('treeitem', { name: 'One' }), { targetPosition: { x: 40, y: 2 } });
     await expect.poll(titles).toEqual(['1:Three', '1:One', '1:Two']);
