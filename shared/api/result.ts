@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'database_locked'
   | 'database_corrupt'
   | 'unavailable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'unknown_event'
   | 'internal';
 
 export interface ApiError {

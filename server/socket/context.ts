@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/community-events';
+import type { AccountsRepo } from '../features/accounts/accounts.repo';
+import type { CirclesRepo } from '../features/circles/circles.repo';
+import type { UsersTable } from '../store/schema';
+import type { FailureWindow } from './rate-limit';
+
+export type CommunityIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type CommunitySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** What every handler gets: the socket, the signed-in user (if any) and the repositories. */
+export interface HandlerContext {
+  io: CommunityIo;
+  socket: CommunitySocket;
+  user: UsersTable | null;
+  accounts: AccountsRepo;
+  circles: CirclesRepo;
+  signInFailures: FailureWindow;
+  log: Logger;
+}
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+export const circleRoom = (circleId: string) => `circle:${circleId}`;

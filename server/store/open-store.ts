@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { accountsAndCircles } from './migrations/0001-accounts-and-circles';
+import type { CommunityDatabase } from './schema';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<CommunityDatabase>;
+  kind: StoreKind;
+  close(): Promise<void>;
+}
+
+/** Every migration, in order. Append; never edit one that has shipped. */
+const migrations: Record<string, Migration> = { '0001-accounts-and-circles': accountsAndCircles };
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface OpenStoreOptions {
+  /** PostgreSQL only: a schema to create and use (tests isolate themselves this way). */
+  schema?: string;
+}
+
+/** Opens `sqlite:<file>` or `postgres://…`, applies pending migrations, and returns the store. */
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  let db: Kysely<CommunityDatabase>;
+  let kind: StoreKind;
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length) || ':memory:';
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+    kind = 'sqlite';
+  } else if (/^postgres(ql)?:\/\//.test(url)) {
+    if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error('Invalid schema name.');
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    kind = 'postgres';
+  } else {
+    throw new Error(`--db must be sqlite:<file> or postgres://…, not "${url.slice(0, 80)}".`);
+  }
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, kind, close: () => db.destroy() };
+}

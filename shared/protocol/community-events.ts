@@ -1,0 +1,98 @@
+import type { Result } from '../api/result';
+import type { CommunityEvent, CommunityInput } from './community-schemas';
+
+export type SiteRoleName = 'writer' | 'author' | 'moderator' | 'admin';
+export type CircleRoleName = 'owner' | 'moderator' | 'member';
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  bio: string;
+  genres: string[];
+  links: string[];
+  roles: SiteRoleName[];
+  createdAt: string;
+}
+
+export interface SessionInfo {
+  token: string;
+  account: Account;
+  expiresAt: string;
+}
+
+export interface Device {
+  id: string;
+  device: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface Circle {
+  id: string;
+  name: string;
+  description: string;
+  visibility: 'private';
+  role: CircleRoleName;
+  memberCount: number;
+  createdAt: string;
+}
+
+export interface CircleMember {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: CircleRoleName;
+  joinedAt: string;
+}
+
+export interface Invite {
+  code: string;
+  circleId: string;
+  expiresAt: string;
+}
+
+/** What each request answers. */
+export interface CommunityOutputs {
+  'account:register': SessionInfo;
+  'account:signIn': SessionInfo;
+  'account:signOut': null;
+  'account:me': Account;
+  'account:updateProfile': Account;
+  'account:devices': Device[];
+  'account:revokeDevice': null;
+  'circle:create': Circle;
+  'circle:list': Circle[];
+  'circle:invite': Invite;
+  'circle:join': Circle;
+  'circle:leave': null;
+  'circle:members': CircleMember[];
+  'circle:setRole': CircleMember;
+  'circle:ban': null;
+}
+
+export type Ack<T> = (result: Result<T>) => void;
+
+export type ClientToServerEvents = {
+  [E in CommunityEvent]: (payload: CommunityInput<E>, ack: Ack<CommunityOutputs[E]>) => void;
+};
+
+export interface ServerToClientEvents {
+  'circle:memberJoined': (event: { circleId: string; member: CircleMember }) => void;
+  'circle:memberLeft': (event: { circleId: string; userId: string }) => void;
+  'session:revoked': (event: { reason: string }) => void;
+}
+
+export interface InterServerEvents {
+  ping: () => void;
+}
+
+export interface SocketData {
+  userId: string | null;
+  sessionId: string | null;
+}
+
+/** Bumped when the protocol changes incompatibly; sent by clients in the handshake. */
+export const PROTOCOL_VERSION = 1;

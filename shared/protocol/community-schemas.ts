@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Payload schemas of the community protocol: the server validates every client payload with these. */
+export const Uuid = z.uuid();
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_]{3,32}$/, 'A username is 3 to 32 letters, digits or underscores.');
+export const Password = z.string().min(10, 'A password needs at least 10 characters.').max(200);
+export const DeviceName = z.string().trim().min(1).max(80);
+export const SiteRole = z.enum(['writer', 'author', 'moderator', 'admin']);
+export const CircleRole = z.enum(['owner', 'moderator', 'member']);
+export const HttpUrl = z
+  .url()
+  .max(300)
+  .refine((u) => /^https?:\/\//i.test(u), 'Links must be http or https.');
+
+const empty = z.object({}).strict();
+
+export const communityInputs = {
+  'account:register': z.object({ username: Username, password: Password, device: DeviceName }).strict(),
+  'account:signIn': z.object({ username: Username, password: Password, device: DeviceName }).strict(),
+  'account:signOut': empty,
+  'account:me': empty,
+  'account:updateProfile': z
+    .object({
+      displayName: z.string().trim().min(1).max(80).optional(),
+      bio: z.string().max(2000).optional(),
+      genres: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+      links: z.array(HttpUrl).max(5).optional(),
+    })
+    .strict(),
+  'account:devices': empty,
+  'account:revokeDevice': z.object({ id: Uuid }).strict(),
+  'circle:create': z.object({ name: z.string().trim().min(1).max(80), description: z.string().max(1000).default('') }).strict(),
+  'circle:list': empty,
+  'circle:invite': z.object({ circleId: Uuid }).strict(),
+  'circle:join': z.object({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, 'That is not an invite code.') }).strict(),
+  'circle:leave': z.object({ circleId: Uuid }).strict(),
+  'circle:members': z.object({ circleId: Uuid }).strict(),
+  'circle:setRole': z.object({ circleId: Uuid, userId: Uuid, role: z.enum(['moderator', 'member']) }).strict(),
+  'circle:ban': z.object({ circleId: Uuid, userId: Uuid }).strict(),
+} as const;
+
+export type CommunityEvent = keyof typeof communityInputs;
+export type CommunityInput<E extends CommunityEvent> = z.input<(typeof communityInputs)[E]>;
+export type CommunityParsedInput<E extends CommunityEvent> = z.output<(typeof communityInputs)[E]>;
+export const communityEventNames = Object.keys(communityInputs) as CommunityEvent[];
+/** Events a socket may send before signing in. */
+export const PUBLIC_EVENTS: ReadonlySet<CommunityEvent> = new Set(['account:register', 'account:signIn']);

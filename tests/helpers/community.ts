@@ -1,0 +1,75 @@
+import path from 'node:path';
+import pino from 'pino';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { onTestFinished } from 'vitest';
+import type { Result } from '../../shared/api/result';
+import type { ClientToServerEvents, CommunityOutputs, ServerToClientEvents } from '../../shared/protocol/community-events';
+import type { CommunityEvent } from '../../shared/protocol/community-schemas';
+import { createCommunityServer, type CommunityServerOptions } from '../../server/app';
+import { openStore, type Store } from '../../server/store/open-store';
+import { TEST_PG } from './services';
+import { tempDir } from './temp-dir';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** A fresh store: a SQLite file in a temp folder, or a throwaway PostgreSQL schema. */
+export async function freshStore(kind: StoreKind = 'sqlite'): Promise<Store> {
+  if (kind === 'sqlite') return openStore(`sqlite:${path.join(tempDir(), 'community.db')}`);
+  const schema = `margin_test_${Math.random().toString(36).slice(2, 10)}`;
+  const store = await openStore(TEST_PG, { schema });
+  onTestFinished(async () => {
+    const cleanup = await openStore(TEST_PG);
+    await cleanup.db.schema.dropSchema(schema).ifExists().cascade().execute();
+    await cleanup.close();
+  });
+  return store;
+}
+
+/** A real community server on 127.0.0.1, port 0, closed when the test finishes. */
+export async function startCommunity(kind: StoreKind = 'sqlite', options: Partial<CommunityServerOptions> = {}) {
+  const store = await freshStore(kind);
+  const server = createCommunityServer({ store, logger: pino({ level: 'silent' }), ...options });
+  const port = await server.listen(0);
+  onTestFinished(() => server.close());
+  return { server, store, port, url: `http://127.0.0.1:${port}` };
+}
+
+/** A real socket.io client over WebSocket; resolves once connected, rejects with the server's reason. */
+export function connect(url: string, token?: string): Promise<ClientSocket> {
+  const socket: ClientSocket = connectClient(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+  onTestFinished(() => void socket.disconnect());
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(Object.assign(error, { code: (error as { data?: { code?: string } }).data?.code })));
+  });
+}
+
+/** Emits a request and resolves with its Result. */
+export function call<E extends CommunityEvent>(socket: ClientSocket, event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> {
+  return new Promise((resolve) => (socket.emit as (...a: unknown[]) => void)(event, payload, resolve));
+}
+
+export async function must<E extends CommunityEvent>(socket: ClientSocket, event: E, payload: unknown): Promise<CommunityOutputs[E]> {
+  const result = await call(socket, event, payload);
+  if (!result.ok) throw new Error(`${event} failed: ${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+let counter = 0;
+/** Registers a new account on a fresh socket; returns the signed-in socket and its session. */
+export async function newWriter(url: string, name = `writer_${++counter}_${Math.random().toString(36).slice(2, 6)}`) {
+  const socket = await connect(url);
+  const session = await must(socket, 'account:register', { username: name, password: 'correct horse battery', device: 'Test laptop' });
+  return { socket, session, username: name, userId: session.account.id };
+}
+
+export function nextEvent<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, timeoutMs = 5000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    (socket.once as (e: string, l: (p: unknown) => void) => void)(event, (payload) => {
+      clearTimeout(timer);
+      resolve(payload as never);
+    });
+  });
+}
