@@ -27,6 +27,9 @@ export interface OpenStoreOptions {
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   let db: Kysely<CommunityDatabase>;
   let kind: StoreKind;
+  // Kysely finds its migration tables by introspecting every schema; naming ours keeps another
+  // schema's tables (another app, another test) from being mistaken for them.
+  let migrationTableSchema: string | undefined;
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length) || ':memory:';
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -46,10 +49,11 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
     db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     kind = 'postgres';
+    migrationTableSchema = options.schema ?? 'public';
   } else {
     throw new Error(`--db must be sqlite:<file> or postgres://…, not "${url.slice(0, 80)}".`);
   }
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw error;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pg from 'pg';
 import pino from 'pino';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { onTestFinished } from 'vitest';
@@ -19,9 +20,10 @@ export async function freshStore(kind: StoreKind = 'sqlite'): Promise<Store> {
   const schema = `margin_test_${Math.random().toString(36).slice(2, 10)}`;
   const store = await openStore(TEST_PG, { schema });
   onTestFinished(async () => {
-    const cleanup = await openStore(TEST_PG);
-    await cleanup.db.schema.dropSchema(schema).ifExists().cascade().execute();
-    await cleanup.close();
+    const client = new pg.Client({ connectionString: TEST_PG });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
   });
   return store;
 }

@@ -60,7 +60,7 @@ export const circlesHandlers: Pick<
   'circle:leave': async (ctx, { circleId }) => {
     const role = await authorize(ctx, circleId, 'member');
     if (role === 'owner') throw new CommunityError('conflict', 'The owner cannot leave; make someone else owner first.');
-    if (role === 'admin') throw forbidden('You are not a member of this circle.');
+    if (role === 'admin') throw forbidden(); // an admin is not a member: the same answer as for any circle
     await ctx.circles.removeMember(circleId, ctx.user!.id);
     ctx.io.in(userRoom(ctx.user!.id)).socketsLeave(circleRoom(circleId));
     ctx.io.to(circleRoom(circleId)).emit('circle:memberLeft', { circleId, userId: ctx.user!.id });
