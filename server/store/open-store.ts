@@ -40,6 +40,14 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
     kind = 'sqlite';
   } else if (/^postgres(ql)?:\/\//.test(url)) {
+    // `?schema=name` in the URL selects (and creates) a schema, e.g. one per deployment or test.
+    const parsed = new URL(url);
+    const schemaParam = parsed.searchParams.get('schema');
+    if (schemaParam) {
+      options = { ...options, schema: schemaParam };
+      parsed.searchParams.delete('schema');
+      url = parsed.toString();
+    }
     if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error('Invalid schema name.');
     const pool = new pg.Pool({
       connectionString: url,

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/api/result';
+import { communityEventNames } from '../../../shared/protocol/community-schemas';
+import { call, connect, must, newWriter, startCommunity } from '../../helpers/community';
+
+function deep(levels: number): unknown {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < levels; i++) value = i % 2 ? [value] : { nested: value };
+  return value;
+}
+
+/** Payloads no valid client sends. */
+function malformed(): unknown[] {
+  const huge = 'x'.repeat(100_000); // six fields stay under the 1 MB frame limit (oversized frames have their own test)
+  return [
+    undefined,
+    null,
+    42,
+    'a string',
+    true,
+    [],
+    [1, 2, 3],
+    {},
+    { username: 12, password: ['x'], device: null },
+    { circleId: 'not-a-uuid' },
+    { circleId: 7 },
+    { id: { $ne: null } },
+    { code: '../../etc/passwd' },
+    { name: huge, description: huge, username: huge, password: huge, device: huge, code: huge },
+    { displayName: huge },
+    deep(2000),
+    { circleId: deep(500) },
+    JSON.parse('{"__proto__": {"polluted": true}, "circleId": "00000000-0000-4000-8000-000000000000"}'),
+    { constructor: { prototype: { polluted: true } } },
+    { circleId: crypto.randomUUID(), extra: 'field', role: 'owner', userId: crypto.randomUUID() },
+    { role: 'admin', userId: crypto.randomUUID(), circleId: crypto.randomUUID() },
+  ];
+}
+
+describe('community server: bad input', () => {
+  it('answers every malformed payload on every event with an error, and stays healthy', async () => {
+    const { url } = await startCommunity('sqlite', { limits: { burst: 10_000, perSecond: 10_000 } });
+    const writer = await newWriter(url);
+    const anonymous = await connect(url);
+    let answered = 0;
+    for (const event of communityEventNames) {
+      for (const socket of [writer.socket, anonymous]) {
+        for (const payload of malformed()) {
+          const result = (await call(socket, event, payload)) as Result<unknown>;
+          // account:signOut and the list/me reads take an empty object: `{}` is valid input for them.
+          if (result.ok) {
+            expect(payload, `${event} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toEqual({});
+            continue;
+          }
+          expect(['invalid_input', 'forbidden', 'conflict', 'unauthorized', 'not_found']).toContain(result.error.code);
+          expect(result.error.message.length).toBeLessThan(400);
+          answered++;
+        }
+      }
+      // signOut (valid with {}) signs the writer out: sign back in for the next event.
+      if (event === 'account:signOut') {
+        await must(writer.socket, 'account:signIn', { username: writer.username, password: 'correct horse battery', device: 'Test laptop' });
+      }
+    }
+    expect(answered).toBeGreaterThan(communityEventNames.length * 30);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await (await fetch(`${url}/healthz`)).json()).ok).toBe(true);
+    expect((await must(writer.socket, 'account:me', {})).username).toBe(writer.username);
+  });
+
+  it('answers unknown events, ignores requests without an acknowledgement, and survives both', async () => {
+    const { url } = await startCommunity();
+    const writer = await newWriter(url);
+    const unknown = await new Promise<Result<unknown>>((resolve) => (writer.socket.emit as (...a: unknown[]) => void)('admin:dropTables', {}, resolve));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_event' } });
+    (writer.socket.emit as (...a: unknown[]) => void)('circle:create', { name: 'no ack' });
+    (writer.socket.emit as (...a: unknown[]) => void)('account:me');
+    expect((await must(writer.socket, 'circle:list', {})).map((c) => c.name)).toEqual([]);
+  });
+
+  it('disconnects a client that sends an oversized frame, and keeps serving others', async () => {
+    const { url } = await startCommunity();
+    const victim = await newWriter(url);
+    const attacker = await newWriter(url);
+    const reason = new Promise((resolve) => attacker.socket.once('disconnect', resolve));
+    attacker.socket.emit('circle:create', { name: 'x'.repeat(2_000_000) } as never, () => undefined);
+    expect(await reason).toMatch(/transport (close|error)/);
+    expect((await must(victim.socket, 'account:me', {})).username).toBe(victim.username);
+  });
+
+  it('rate-limits a socket that floods requests', async () => {
+    const { url } = await startCommunity('sqlite', { limits: { burst: 20, perSecond: 5 } });
+    const writer = await newWriter(url);
+    const results = await Promise.all(Array.from({ length: 60 }, () => call(writer.socket, 'circle:list', {})));
+    const limited = results.filter((r) => !r.ok && r.error.code === 'rate_limited').length;
+    expect(limited).toBeGreaterThan(30);
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(19);
+  });
+});
