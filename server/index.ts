@@ -36,6 +36,18 @@ async function main(): Promise<void> {
   log.info({ port, host: command.host, store: store.kind, redis: !!redis }, 'community server listening');
   console.log(`MARGIN_SERVER_PORT ${port}`);
 
+  // Started by a studio as its local server: leave when the studio is gone, even if it was killed.
+  const parent = Number(process.env.MARGIN_PARENT_PID);
+  if (parent > 0) {
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        void stop('parent gone');
+      }
+    }, 1000).unref();
+  }
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

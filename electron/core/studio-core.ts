@@ -1,10 +1,13 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { fail, ok, StudioError, type Result } from '../../shared/api/result';
-import type { StudioEventName, StudioEvents, StudioOutputs, SyncStatus } from '../../shared/api/studio-api';
+import type { CommunityStatus, StudioEventName, StudioEvents, StudioOutputs } from '../../shared/api/studio-api';
 import { EMPTY_DOCUMENT } from '../../shared/schemas/lexical';
 import { studioInputs, type StudioMethod, type StudioParsedInput } from '../../shared/schemas/studio';
 import type { Clock } from './clock';
+import { createCommunityClient } from './community/community-client';
+import { fileTokenVault, type TokenVault } from './community/token-vault';
 import { openDatabase } from './db/open-database';
 import { createContentRepo, parseContent } from './documents/content.repo';
 import { createDocumentsRepo } from './documents/documents.repo';
@@ -17,25 +20,34 @@ import { zodMessage } from './zod-message';
 
 export const STUDIO_VERSION = '0.1.0';
 export const DATABASE_FILE = 'margin.db';
+export const TOKEN_FILE = 'community-token';
 
 export interface StudioCoreOptions {
   dataDir: string;
   host: 'electron' | 'browser';
   nativeBinding?: string;
   clock?: Clock;
+  /** Where the community token is kept; default: a 0600 file in the data directory. */
+  tokenVault?: TokenVault;
+  /** How this device is named in the writer's devices list. */
+  deviceName?: string;
+  communityBackoff?: { delayMs: number; maxDelayMs: number };
 }
 
-type Handlers = { [M in StudioMethod]: (input: StudioParsedInput<M>) => StudioOutputs[M] };
+type Handlers = { [M in StudioMethod]: (input: StudioParsedInput<M>) => StudioOutputs[M] | Promise<StudioOutputs[M]> };
+type MaybePromise<T> = T | Promise<T>;
 type Listener<E extends StudioEventName> = (payload: StudioEvents[E]) => void;
 
 export interface StudioCore {
   /** Validates `input` against the method's schema and runs it; never throws. */
-  call<M extends StudioMethod>(method: M, input: unknown): Result<StudioOutputs[M]>;
-  call(method: string, input: unknown): Result<unknown>;
+  call<M extends StudioMethod>(method: M, input: unknown): MaybePromise<Result<StudioOutputs[M]>>;
+  call(method: string, input: unknown): MaybePromise<Result<unknown>>;
   on<E extends StudioEventName>(event: E, listener: Listener<E>): () => void;
   /** The last value of each event, for a renderer that subscribes late. */
   current<E extends StudioEventName>(event: E): StudioEvents[E];
   readonly db: Database;
+  /** Told by the host once the community server it started on this computer is listening. */
+  setLocalCommunityUrl(url: string | null): void;
   close(): void;
 }
 
@@ -54,6 +66,37 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const settings = createSettingsRepo(db);
 
   const currentOrEmpty = (id: string) => content.current(id) ?? parseContent(EMPTY_DOCUMENT);
+
+  const listeners = new Map<StudioEventName, Set<Listener<StudioEventName>>>();
+  const lastEvent: StudioEvents = { 'sync:status': { state: 'offline', reason: 'No community server is connected yet.' } };
+  const emit = <E extends StudioEventName>(event: E, payload: StudioEvents[E]) => {
+    lastEvent[event] = payload;
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+
+  // The community: the local server (started by the host) unless the writer chose another.
+  let localCommunityUrl: string | null = null;
+  const community = createCommunityClient({
+    vault: options.tokenVault ?? fileTokenVault(path.join(options.dataDir, TOKEN_FILE)),
+    deviceName: options.deviceName ?? `${os.hostname()} (Margin ${options.host === 'electron' ? 'desktop' : 'browser mode'})`,
+    onStatus: (status) => emit('sync:status', status),
+    backoff: options.communityBackoff,
+  });
+  const communityTarget = () => settings.get().communityUrl ?? localCommunityUrl;
+  const reconnectCommunity = () => {
+    const target = communityTarget();
+    if (target !== community.url) community.connect(target);
+  };
+  const communityStatus = (): CommunityStatus => ({
+    url: communityTarget(),
+    isLocal: settings.get().communityUrl === null,
+    account: community.account,
+    sync: community.status,
+  });
+  const orThrow = <T>(result: Result<T>): T => {
+    if (!result.ok) throw new StudioError(result.error.code, result.error.message);
+    return result.data;
+  };
 
   const handlers: Handlers = {
     'app.info': () => ({ version: STUDIO_VERSION, dataDir: options.dataDir, host: options.host, notices }),
@@ -108,12 +151,19 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'stats.today': ({ projectId }) => (projects.get(projectId), daily.today(projectId)),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
+    'community.status': () => communityStatus(),
+    'community.setServer': ({ url }) => {
+      settings.set({ communityUrl: url });
+      reconnectCommunity();
+      return communityStatus();
+    },
+    'community.register': async ({ username, password }) => (orThrow(await community.register(username, password)), communityStatus()),
+    'community.signIn': async ({ username, password }) => (orThrow(await community.signIn(username, password)), communityStatus()),
+    'community.signOut': async () => (await community.signOut(), communityStatus()),
+    'community.devices': async () => orThrow(await community.devices()),
+    'community.revokeDevice': async ({ id }) => (orThrow(await community.revokeDevice(id)), orThrow(await community.devices())),
   };
-
-  const listeners = new Map<StudioEventName, Set<Listener<StudioEventName>>>();
-  const lastEvent: StudioEvents = {
-    'sync:status': { state: 'offline', reason: 'No community server is connected yet.' } satisfies SyncStatus,
-  };
+  reconnectCommunity();
 
   return {
     db,
@@ -123,7 +173,9 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
       const parsed = studioInputs[m].safeParse(input ?? {});
       if (!parsed.success) return fail('invalid_input', zodMessage(m, parsed.error));
       try {
-        return ok((handlers[m] as (input: unknown) => unknown)(parsed.data)) as Result<never>;
+        const value = (handlers[m] as (input: unknown) => unknown)(parsed.data);
+        if (value instanceof Promise) return value.then((data) => ok(data), toFailure) as never;
+        return ok(value) as Result<never>;
       } catch (error) {
         return toFailure(error);
       }
@@ -135,7 +187,14 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
       return () => set.delete(listener as Listener<StudioEventName>);
     },
     current: (event) => lastEvent[event],
-    close: () => db.close(),
+    setLocalCommunityUrl(url) {
+      localCommunityUrl = url;
+      reconnectCommunity();
+    },
+    close: () => {
+      community.close();
+      db.close();
+    },
   } as StudioCore;
 }
 

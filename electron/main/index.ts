@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import { StudioError } from '../../shared/api/result';
+import { StudioError, type Result } from '../../shared/api/result';
+import type { Settings } from '../../shared/api/studio-api';
 import { createStudioCore, type StudioCore } from '../core/studio-core';
 import { electronNativeBinding } from './native-binding';
 import { forwardStudioEvents, registerStudioIpc } from './studio-ipc';
@@ -15,10 +16,8 @@ const rendererUrl = pathToFileURL(rendererIndex).toString();
 let core: StudioCore | undefined;
 
 function openWindow(studio: StudioCore): BrowserWindow {
-  const theme = studio.call('settings.get', {});
-  const win = new BrowserWindow(
-    secureWindowOptions(path.join(__dirname, 'preload.cjs'), theme.ok ? (theme.data as { theme: 'light' | 'dark' }).theme : 'light'),
-  );
+  const settings = studio.call('settings.get', {}) as Result<Settings>; // a local read: answers synchronously
+  const win = new BrowserWindow(secureWindowOptions(path.join(__dirname, 'preload.cjs'), settings.ok ? settings.data.theme : 'light'));
   const stopEvents = forwardStudioEvents(studio, win.webContents);
   win.on('closed', stopEvents);
   win.once('ready-to-show', () => win.show());

@@ -20,7 +20,7 @@ export interface WebContentsLike {
  */
 export function registerStudioIpc(ipcMain: IpcMainLike, core: StudioCore, isTrusted: (url: string | undefined) => boolean): () => void {
   for (const method of studioMethodNames) {
-    ipcMain.handle(studioChannel(method), (event, input): Result<unknown> => {
+    ipcMain.handle(studioChannel(method), async (event, input): Promise<Result<unknown>> => {
       if (!isTrusted(event.senderFrame?.url)) return fail('unavailable', 'This page may not use the studio.');
       return core.call(method, input);
     });

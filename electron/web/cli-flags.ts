@@ -6,6 +6,8 @@ export interface WebFlags {
   port: number;
   dataDir: string | undefined;
   rendererDir: string | undefined;
+  /** Start the community server on this computer (default) or not. */
+  community: 'local' | 'off';
 }
 
 const Port = z.coerce.number().int().min(0).max(65535);
@@ -16,12 +18,12 @@ export function parseWebFlags(argv: string[]): WebFlags {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' } },
+      options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, community: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new Error(`${(error as Error).message}\nUsage: npm run web -- [--port <0-65535>] [--data <folder>]`);
+    throw new Error(`${(error as Error).message}\nUsage: npm run web -- [--port <0-65535>] [--data <folder>] [--community local|off]`);
   }
   const port = Port.safeParse(values.port ?? '0');
   if (!port.success || (typeof values.port === 'string' && !/^\d+$/.test(values.port))) {
@@ -33,5 +35,7 @@ export function parseWebFlags(argv: string[]): WebFlags {
     if (typeof value !== 'string' || value.trim() === '') throw new Error(`--${flag} needs a folder.`);
     return path.resolve(value);
   };
-  return { port: port.data, dataDir: dir('data'), rendererDir: dir('renderer') };
+  const community = values.community ?? 'local';
+  if (community !== 'local' && community !== 'off') throw new Error(`--community must be local or off, not "${String(community)}".`);
+  return { port: port.data, dataDir: dir('data'), rendererDir: dir('renderer'), community };
 }

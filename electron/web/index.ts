@@ -4,6 +4,7 @@ import { StudioError } from '../../shared/api/result';
 import { defaultDataDir } from '../core/data-dir';
 import { createStudioCore } from '../core/studio-core';
 import { parseWebFlags } from './cli-flags';
+import { startLocalCommunity, type LocalCommunity } from './local-community';
 import { startWebHost } from './web-host';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -17,6 +18,17 @@ async function main(): Promise<void> {
     rendererDir: flags.rendererDir ?? path.join(repoRoot, 'out', 'renderer'),
     port: flags.port,
   });
+  let local: LocalCommunity | undefined;
+  if (flags.community === 'local') {
+    try {
+      local = await startLocalCommunity([process.execPath, '--import', 'tsx', path.join(repoRoot, 'server', 'index.ts')], dataDir, repoRoot);
+      core.setLocalCommunityUrl(local.url);
+      console.log(`Community server on this computer: ${local.url}`);
+    } catch (error) {
+      // The studio works without it; the sidebar says the community is not connected.
+      console.error(`The local community server could not start: ${(error as Error).message}`);
+    }
+  }
   console.log(`Margin is running in browser mode. Data: ${dataDir}`);
   console.log(`Open this link in Chromium or Chrome (it carries your private token):`);
   console.log(`MARGIN_URL ${host.url}`);
@@ -26,7 +38,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await host.close();
-    core.close(); // checkpoints the WAL so the data folder is tidy
+    core.close();
+    await local?.stop(); // checkpoints the WAL so the data folder is tidy
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

@@ -129,7 +129,7 @@ function serveSocket(socket: WebSocket, core: StudioCore): void {
   const unsubscribe = core.on('sync:status', (payload) => send({ event: 'sync:status', payload }));
   send({ event: 'sync:status', payload: core.current('sync:status') });
   socket.on('close', unsubscribe);
-  socket.on('message', (data, isBinary) => {
+  socket.on('message', async (data, isBinary) => {
     let parsed: ReturnType<typeof WireRequest.safeParse>;
     try {
       parsed = WireRequest.safeParse(isBinary ? undefined : JSON.parse(data.toString()));
@@ -141,6 +141,6 @@ function serveSocket(socket: WebSocket, core: StudioCore): void {
       return;
     }
     const { id, method, input } = parsed.data;
-    send({ id, result: core.call(method, input) });
+    send({ id, result: await core.call(method, input) });
   });
 }

@@ -1,3 +1,4 @@
+import type { Account, Device } from '../protocol/community-events';
 import type { StudioInput, StudioMethod } from '../schemas/studio';
 
 export interface AppInfo {
@@ -68,6 +69,16 @@ export interface TodayStats {
 export interface Settings {
   theme: 'light' | 'dark';
   focusMode: boolean;
+  /** The community server; null means the one Margin runs on this computer. */
+  communityUrl: string | null;
+}
+
+export interface CommunityStatus {
+  /** The server in use (the local one's address when communityUrl is null), or null if none is known yet. */
+  url: string | null;
+  isLocal: boolean;
+  account: Account | null;
+  sync: SyncStatus;
 }
 
 export type SyncStatus =
@@ -98,6 +109,13 @@ export interface StudioOutputs {
   'stats.today': TodayStats;
   'settings.get': Settings;
   'settings.set': Settings;
+  'community.status': CommunityStatus;
+  'community.setServer': CommunityStatus;
+  'community.register': CommunityStatus;
+  'community.signIn': CommunityStatus;
+  'community.signOut': CommunityStatus;
+  'community.devices': Device[];
+  'community.revokeDevice': Device[];
 }
 
 // Compile-time check that outputs and input schemas name the same methods.

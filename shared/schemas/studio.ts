@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_CONTENT_BYTES } from './lexical';
+import { HttpUrl, Password, Username } from '../protocol/community-schemas';
 
 /** Ids are UUIDs made where the thing is created (DESIGN.md: Contracts). */
 export const Id = z.uuid();
@@ -37,6 +38,14 @@ export const studioInputs = {
   'stats.today': z.object({ projectId: Id }).strict(),
   'settings.get': none,
   'settings.set': z.object({ theme: Theme.optional(), focusMode: z.boolean().optional() }).strict(),
+  'community.status': none,
+  /** null: the community server Margin runs on this computer. */
+  'community.setServer': z.object({ url: HttpUrl.nullable() }).strict(),
+  'community.register': z.object({ username: Username, password: Password }).strict(),
+  'community.signIn': z.object({ username: Username, password: Password }).strict(),
+  'community.signOut': none,
+  'community.devices': none,
+  'community.revokeDevice': byId,
 } as const;
 
 export type StudioMethod = keyof typeof studioInputs;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../../shared/api/studio-api';
 
-const DEFAULTS: Settings = { theme: 'light', focusMode: false };
+const DEFAULTS: Settings = { theme: 'light', focusMode: false, communityUrl: null };
 
 export function createSettingsRepo(db: Database) {
   const select = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');

@@ -20,7 +20,7 @@ interface Baseline {
 export function App() {
   const api = useStudio();
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [settings, setSettings] = useState<Settings>({ theme: 'light', focusMode: false });
+  const [settings, setSettings] = useState<Settings>({ theme: 'light', focusMode: false, communityUrl: null });
   const [projects, setProjects] = useState<Project[] | null>(null);
   const [projectId, setProjectId] = useState<string | null>(null);
   const [docs, setDocs] = useState<DocumentNode[]>([]);

@@ -17,7 +17,8 @@ function call<T = any>(core: StudioCore, method: string, input: unknown = {}): T
   return unwrap(core.call(method, input) as Result<T>);
 }
 
-function errorOf(result: Result<unknown>) {
+function errorOf(maybe: unknown) {
+  const result = maybe as Result<unknown>;
   expect(result.ok).toBe(false);
   return (result as { ok: false; error: { code: string; message: string } }).error;
 }

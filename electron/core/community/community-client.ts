@@ -1,0 +1,141 @@
+import { io, type Socket } from 'socket.io-client';
+import { fail, type Result } from '../../../shared/api/result';
+import type { SyncStatus } from '../../../shared/api/studio-api';
+import type { Account, ClientToServerEvents, CommunityOutputs, Device, ServerToClientEvents } from '../../../shared/protocol/community-events';
+import type { CommunityEvent } from '../../../shared/protocol/community-schemas';
+import type { TokenVault } from './token-vault';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface CommunityClientOptions {
+  vault: TokenVault;
+  deviceName: string;
+  onStatus: (status: SyncStatus) => void;
+  /** Reconnect backoff; tests shorten it. */
+  backoff?: { delayMs: number; maxDelayMs: number };
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The studio's one connection to a community server (socket.io-client, WebSocket only).
+ * It reconnects by itself with growing, randomised delays; offline is a state, not an
+ * error, so nothing piles up while the writer is on a train.
+ */
+export function createCommunityClient(options: CommunityClientOptions) {
+  const { vault } = options;
+  let socket: ClientSocket | null = null;
+  let url: string | null = null;
+  let account: Account | null = null;
+  let status: SyncStatus = { state: 'offline', reason: 'No community server is set.' };
+  /** Why the last session ended (revoked, expired), kept for the writer until they sign in again. */
+  let endedBecause: string | null = null;
+
+  const setStatus = (next: SyncStatus) => {
+    status = next;
+    options.onStatus(next);
+  };
+  const signedOutStatus = (): SyncStatus => ({ state: 'offline', reason: `${endedBecause ? `${endedBecause} ` : ''}Not signed in to ${url}.` });
+  const sessionEnded = (s: ClientSocket, reason: string) => {
+    vault.write(null);
+    account = null;
+    endedBecause = reason;
+    setStatus({ state: 'error', reason });
+    setTimeout(() => s.connect(), 0); // carry on, signed out
+  };
+
+  const request = <E extends CommunityEvent>(event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> => {
+    const s = socket;
+    if (!s?.connected) return Promise.resolve(fail('unavailable', 'Not connected to the community server. Margin keeps trying in the background.'));
+    return new Promise((resolve) => {
+      (s.timeout(options.requestTimeoutMs ?? 10_000).emit as (...args: unknown[]) => void)(event, payload, (err: unknown, result: Result<CommunityOutputs[E]>) =>
+        resolve(err ? fail('unavailable', 'The community server did not answer in time.') : result),
+      );
+    });
+  };
+
+  const onConnected = async () => {
+    if (!vault.read()) return setStatus(signedOutStatus());
+    const me = await request('account:me', {});
+    if (me.ok) {
+      account = me.data;
+      setStatus({ state: 'online', server: url! });
+    } else {
+      setStatus({ state: 'error', reason: me.error.message });
+    }
+  };
+
+  const client = {
+    get status() {
+      return status;
+    },
+    get account() {
+      return account;
+    },
+    get url() {
+      return url;
+    },
+
+    /** Connects to `next` (or disconnects, for null), with the stored token if there is one. */
+    connect(next: string | null) {
+      socket?.disconnect();
+      socket = null;
+      account = null;
+      url = next;
+      if (!next) return setStatus({ state: 'offline', reason: 'No community server is set.' });
+      setStatus({ state: 'connecting' });
+      const s: ClientSocket = io(next, {
+        transports: ['websocket'],
+        auth: (cb) => {
+          const token = vault.read();
+          cb(token ? { token } : {});
+        },
+        reconnectionDelay: options.backoff?.delayMs ?? 1000,
+        reconnectionDelayMax: options.backoff?.maxDelayMs ?? 30_000,
+        randomizationFactor: 0.5,
+        timeout: 10_000,
+      });
+      socket = s;
+      s.on('connect', () => void onConnected());
+      s.on('disconnect', (reason) => {
+        if (reason === 'io client disconnect') return;
+        setStatus({ state: 'connecting' });
+      });
+      s.on('connect_error', (error) => {
+        const code = (error as { data?: { code?: string } }).data?.code;
+        if (code === 'unauthorized') return sessionEnded(s, 'Your session has ended.');
+        setStatus({ state: 'offline', reason: `Cannot reach ${next}; retrying.` });
+      });
+      s.on('session:revoked', ({ reason }) => sessionEnded(s, reason));
+    },
+
+    async register(username: string, password: string): Promise<Result<Account>> {
+      return client.startSession(await request('account:register', { username, password, device: options.deviceName }));
+    },
+    async signIn(username: string, password: string): Promise<Result<Account>> {
+      return client.startSession(await request('account:signIn', { username, password, device: options.deviceName }));
+    },
+    startSession(result: Result<CommunityOutputs['account:signIn']>): Result<Account> {
+      if (!result.ok) return result;
+      vault.write(result.data.token);
+      account = result.data.account;
+      endedBecause = null;
+      setStatus({ state: 'online', server: url! });
+      return { ok: true, data: result.data.account };
+    },
+    async signOut(): Promise<void> {
+      if (account) await request('account:signOut', {});
+      endedBecause = null;
+      vault.write(null);
+      account = null;
+      setStatus(socket?.connected ? signedOutStatus() : { state: 'offline', reason: 'Signed out.' });
+    },
+    devices: (): Promise<Result<Device[]>> => request('account:devices', {}),
+    revokeDevice: (id: string) => request('account:revokeDevice', { id }),
+    close() {
+      socket?.disconnect();
+      socket = null;
+    },
+  };
+  return client;
+}
+export type CommunityClient = ReturnType<typeof createCommunityClient>;
