@@ -4,7 +4,7 @@ import { StudioError } from '../../shared/api/result';
 import { defaultDataDir } from '../core/data-dir';
 import { createStudioCore } from '../core/studio-core';
 import { parseWebFlags } from './cli-flags';
-import { startLocalCommunity, type LocalCommunity } from './local-community';
+import { startLocalCommunity, type LocalCommunity } from '../core/community/local-community';
 import { startWebHost } from './web-host';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -33,7 +33,8 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length) || ':memory:';
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const sqlite = new BetterSqlite3(file);
+    // Under Electron (the desktop app's local server) better-sqlite3 needs its Electron build.
+    const sqlite = new BetterSqlite3(file, { nativeBinding: process.env.MARGIN_NATIVE_BINDING || undefined });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');

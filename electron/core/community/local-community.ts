@@ -11,12 +11,12 @@ export interface LocalCommunity {
  * process, so a newcomer sees the community working at once. A process, not an import:
  * the studio's hosts never import server code. The child exits if this process dies.
  */
-export function startLocalCommunity(command: string[], dataDir: string, cwd: string): Promise<LocalCommunity> {
+export function startLocalCommunity(command: string[], dataDir: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<LocalCommunity> {
   const [exe, ...args] = command;
   const child = spawn(exe!, [...args, '--port', '0', '--db', `sqlite:${path.join(dataDir, 'community.db')}`], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', MARGIN_PARENT_PID: String(process.pid) },
+    env: { ...process.env, ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', MARGIN_PARENT_PID: String(process.pid) },
   });
   let log = '';
   return new Promise((resolve, reject) => {
