@@ -50,6 +50,8 @@ export interface CircleMember {
 
 export interface Invite {
   code: string;
+  /** The same invite as a link to send: opening it in Margin joins the circle. */
+  link: string;
   circleId: string;
   expiresAt: string;
 }

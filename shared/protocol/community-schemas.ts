@@ -36,7 +36,17 @@ export const communityInputs = {
   'circle:create': z.object({ name: z.string().trim().min(1).max(80), description: z.string().max(1000).default('') }).strict(),
   'circle:list': empty,
   'circle:invite': z.object({ circleId: Uuid }).strict(),
-  'circle:join': z.object({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, 'That is not an invite code.') }).strict(),
+  // An invite is a code, or a link that carries it (margin://join/<code>, or any URL ending in /join/<code>).
+  'circle:join': z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .max(300)
+        .transform((value) => /\/join\/([A-Za-z0-9_-]{8,64})\/?$/.exec(value)?.[1] ?? value)
+        .pipe(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'That is not an invite code or link.')),
+    })
+    .strict(),
   'circle:leave': z.object({ circleId: Uuid }).strict(),
   'circle:members': z.object({ circleId: Uuid }).strict(),
   'circle:setRole': z.object({ circleId: Uuid, userId: Uuid, role: z.enum(['moderator', 'member']) }).strict(),

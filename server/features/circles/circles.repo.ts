@@ -58,7 +58,7 @@ export function createCirclesRepo(db: Kysely<CommunityDatabase>, now: () => Date
       const code = randomBytes(12).toString('base64url');
       const expires = new Date(now().getTime() + INVITE_DAYS * 86_400_000).toISOString();
       await db.insertInto('circle_invites').values({ code, circle_id: circleId, created_by: userId, created_at: now().toISOString(), expires_at: expires }).execute();
-      return { code, circleId, expiresAt: expires };
+      return { code, link: `margin://join/${code}`, circleId, expiresAt: expires };
     },
     async invite(code: string) {
       const row = await db.selectFrom('circle_invites').selectAll().where('code', '=', code).executeTakeFirst();

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { call, connect, must, newWriter, nextEvent, startCommunity } from '../../helpers/community';
+import { call, connect, must, newWriter, nextEvent, startCommunity as start, type StoreKind } from '../../helpers/community';
+import { serviceAvailable } from '../../helpers/services';
 
-describe('community server: accounts', () => {
+const pg = await serviceAvailable('PostgreSQL');
+
+for (const kind of ['sqlite', 'postgres'] as StoreKind[]) describe.skipIf(kind === 'postgres' && !pg)(`community server on ${kind}: accounts`, () => {
+  const startCommunity = (_kind?: StoreKind, options?: Parameters<typeof start>[1]) => start(kind, options);
+
   it('answers /healthz with version, store and connections', async () => {
     const { url } = await startCommunity();
     await newWriter(url);
     const health = await (await fetch(`${url}/healthz`)).json();
-    expect(health).toMatchObject({ ok: true, version: expect.any(String), store: 'sqlite', connections: 1 });
+    expect(health).toMatchObject({ ok: true, version: expect.any(String), store: kind, connections: 1 });
   });
 
   it('registers, signs in on another device, refuses a wrong password and a taken name', async () => {
@@ -83,7 +88,7 @@ describe('community server: accounts', () => {
   });
 
   it('rate-limits failed sign-ins for a username', async () => {
-    const { url } = await startCommunity(undefined, { signInLimit: { failures: 3, windowMs: 60_000 } });
+    const { url } = await startCommunity(kind, { signInLimit: { failures: 3, windowMs: 60_000 } });
     const { username } = await newWriter(url);
     const s = await connect(url);
     for (let i = 0; i < 3; i++) {

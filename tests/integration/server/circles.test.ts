@@ -1,15 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, connect, must, newWriter, nextEvent, startCommunity, type StoreKind } from '../../helpers/community';
 import { serviceAvailable } from '../../helpers/services';
 
-let pg = false;
-beforeAll(async () => {
-  pg = await serviceAvailable('PostgreSQL');
-});
+const pg = await serviceAvailable('PostgreSQL');
 
-describe.each<StoreKind>(['sqlite', 'postgres'])('community server on %s: circles', (kind) => {
-  it('creates a private circle, invites by code, joins, lists members, leaves', async ({ skip }) => {
-    if (kind === 'postgres' && !pg) skip();
+for (const kind of ['sqlite', 'postgres'] as StoreKind[]) describe.skipIf(kind === 'postgres' && !pg)(`community server on ${kind}: circles`, () => {
+  it('creates a private circle, invites by code, joins, lists members, leaves', async () => {
     const { url } = await startCommunity(kind);
     const owner = await newWriter(url);
     const circle = await must(owner.socket, 'circle:create', { name: 'Night Owls', description: 'We write after the kids sleep.' });
@@ -17,6 +13,7 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('community server on %s: circle
 
     const invite = await must(owner.socket, 'circle:invite', { circleId: circle.id });
     expect(invite.code).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(invite.link).toBe(`margin://join/${invite.code}`);
 
     const joiner = await newWriter(url);
     // A stranger sees nothing of the circle before joining.
@@ -42,16 +39,15 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('community server on %s: circle
     expect(await call(owner.socket, 'circle:leave', { circleId: circle.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
-  it('gives roles: the owner makes a moderator, who may invite and ban members but not the owner', async ({ skip }) => {
-    if (kind === 'postgres' && !pg) skip();
+  it('gives roles: the owner makes a moderator, who may invite and ban members but not the owner', async () => {
     const { url } = await startCommunity(kind);
     const owner = await newWriter(url);
     const circle = await must(owner.socket, 'circle:create', { name: 'Poets' });
-    const { code } = await must(owner.socket, 'circle:invite', { circleId: circle.id });
+    const { code, link } = await must(owner.socket, 'circle:invite', { circleId: circle.id });
     const mod = await newWriter(url);
     const member = await newWriter(url);
     await must(mod.socket, 'circle:join', { code });
-    await must(member.socket, 'circle:join', { code });
+    await must(member.socket, 'circle:join', { code: link }); // the link works as well as the code
 
     expect(await call(member.socket, 'circle:invite', { circleId: circle.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await must(owner.socket, 'circle:setRole', { circleId: circle.id, userId: mod.userId, role: 'moderator' })).toMatchObject({ role: 'moderator' });
@@ -64,8 +60,7 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('community server on %s: circle
     expect((await must(owner.socket, 'circle:members', { circleId: circle.id })).map((m) => m.role)).toEqual(['owner', 'moderator']);
   });
 
-  it('keeps accounts and sessions across a restart of the server on the same store', async ({ skip }) => {
-    if (kind === 'postgres' && !pg) skip();
+  it('keeps accounts and sessions across a restart of the server on the same store', async () => {
     const first = await startCommunity(kind);
     const writer = await newWriter(first.url);
     await must(writer.socket, 'circle:create', { name: 'Persisted' });
