@@ -7,6 +7,9 @@ import { attachUser, accountsHandlers } from './features/accounts/accounts.handl
 import { createAccountsRepo } from './features/accounts/accounts.repo';
 import { circlesHandlers } from './features/circles/circles.handlers';
 import { createCirclesRepo } from './features/circles/circles.repo';
+import { createSprintTicker } from './features/sprints/sprint-ticker';
+import { sprintsHandlers, watchActiveSprints } from './features/sprints/sprints.handlers';
+import { createSprintsRepo } from './features/sprints/sprints.repo';
 import type { CommunityIo } from './socket/context';
 import { FailureWindow } from './socket/rate-limit';
 import { registerHandlers, type Handlers } from './socket/register-handlers';
@@ -24,6 +27,8 @@ export interface CommunityServerOptions {
   now?: () => Date;
   limits?: { burst: number; perSecond: number };
   signInLimit?: { failures: number; windowMs: number };
+  /** How often sprint leaderboards go out (default 1000 ms). */
+  tickMs?: number;
 }
 
 export interface CommunityServer {
@@ -40,8 +45,12 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const accounts = createAccountsRepo(options.store.db, options.now);
   const circles = createCirclesRepo(options.store.db, options.now);
+  const sprints = createSprintsRepo(options.store.db, options.now);
+  const clock = () => (options.now ? options.now().getTime() : Date.now());
+  const ticker = createSprintTicker(sprints, { intervalMs: options.tickMs, now: clock, onError: (err) => log.error({ err }, 'sprint tick failed') });
+  ticker.start();
   const signInFailures = new FailureWindow(options.signInLimit?.failures ?? 5, options.signInLimit?.windowMs ?? 5 * 60_000);
-  const handlers: Handlers = { ...accountsHandlers, ...circlesHandlers };
+  const handlers: Handlers = { ...accountsHandlers, ...circlesHandlers, ...sprintsHandlers };
 
   const httpServer = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
@@ -81,12 +90,14 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   });
 
   io.on('connection', async (socket) => {
-    const ctx = { io, socket, accounts, circles, signInFailures, log };
+    const ctx = { io, socket, accounts, circles, sprints, ticker, clock, signInFailures, log };
     registerHandlers(ctx, handlers, options.limits);
     socket.on('disconnect', (reason) => log.debug({ reason, socket: socket.id }, 'disconnect'));
-    if (socket.data.userId && socket.data.sessionId && !socket.recovered) {
-      await attachUser(ctx, socket.data.userId, socket.data.sessionId).catch((err: unknown) => log.error({ err }, 'attach failed'));
-    }
+    const { userId, sessionId } = socket.data;
+    if (!userId || !sessionId) return;
+    // A recovered socket has its rooms back; every signed-in socket is back in its running sprints.
+    const attach = socket.recovered ? watchActiveSprints(ctx, userId) : attachUser(ctx, userId, sessionId);
+    await attach.catch((err: unknown) => log.error({ err }, 'attach failed'));
   });
 
   return {
@@ -98,6 +109,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
     close: async () => {
+      ticker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await options.store.close();

@@ -3,6 +3,8 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/community-events';
 import type { AccountsRepo } from '../features/accounts/accounts.repo';
 import type { CirclesRepo } from '../features/circles/circles.repo';
+import type { SprintTicker } from '../features/sprints/sprint-ticker';
+import type { SprintsRepo } from '../features/sprints/sprints.repo';
 import type { UsersTable } from '../store/schema';
 import type { FailureWindow } from './rate-limit';
 
@@ -16,6 +18,10 @@ export interface HandlerContext {
   user: UsersTable | null;
   accounts: AccountsRepo;
   circles: CirclesRepo;
+  sprints: SprintsRepo;
+  ticker: SprintTicker;
+  /** The server's clock (ms since epoch): sprints run on it, clients estimate their offset from it. */
+  clock: () => number;
   signInFailures: FailureWindow;
   log: Logger;
 }

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { accountsAndCircles } from './migrations/0001-accounts-and-circles';
+import { sprints } from './migrations/0002-sprints';
 import type { CommunityDatabase } from './schema';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -15,7 +16,7 @@ export interface Store {
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
-const migrations: Record<string, Migration> = { '0001-accounts-and-circles': accountsAndCircles };
+const migrations: Record<string, Migration> = { '0001-accounts-and-circles': accountsAndCircles, '0002-sprints': sprints };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface OpenStoreOptions {

@@ -40,7 +40,29 @@ export interface CircleInvitesTable {
   created_at: string;
   expires_at: string;
 }
+export interface SprintsTable {
+  id: string;
+  circle_id: string | null;
+  created_by: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  duration_min: number;
+  goal_words: number | null;
+  created_at: string;
+}
+export interface SprintWritersTable {
+  sprint_id: string;
+  user_id: string;
+  joined_at: string;
+  words: number;
+  updated_at: string;
+  flagged: number;
+  left_at: string | null;
+}
 export interface CommunityDatabase {
+  sprints: SprintsTable;
+  sprint_writers: SprintWritersTable;
   users: UsersTable;
   sessions: SessionsTable;
   circles: CirclesTable;

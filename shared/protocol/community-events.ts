@@ -56,6 +56,59 @@ export interface Invite {
   expiresAt: string;
 }
 
+export type SprintStatus = 'upcoming' | 'running' | 'grace' | 'finished';
+
+export interface Sprint {
+  id: string;
+  circleId: string | null;
+  title: string;
+  createdBy: string;
+  startsAt: string;
+  endsAt: string;
+  durationMin: number;
+  goalWords: number | null;
+  status: SprintStatus;
+  writers: number;
+  joined: boolean;
+}
+
+export interface LeaderRow {
+  userId: string;
+  displayName: string;
+  words: number;
+  /** 1-based; null for counts flagged as implausible, which are shown but not ranked. */
+  place: number | null;
+  flagged: boolean;
+}
+
+/** About once a second to each writer in a sprint: bounded in size however many write. */
+export interface SprintTick {
+  sprintId: string;
+  serverNow: number;
+  startsAt: string;
+  endsAt: string;
+  status: SprintStatus;
+  top: LeaderRow[];
+  /** The writer's own row and their neighbours, when not already in `top`. */
+  around: LeaderRow[];
+  me: LeaderRow | null;
+  totals: { writers: number; words: number };
+}
+
+export interface SprintResult {
+  sprintId: string;
+  title: string;
+  durationMin: number;
+  endedAt: string;
+  words: number;
+  wpm: number;
+  place: number | null;
+  writers: number;
+  personalBest: boolean;
+  flagged: boolean;
+  final: boolean;
+}
+
 /** What each request answers. */
 export interface CommunityOutputs {
   'account:register': SessionInfo;
@@ -73,6 +126,15 @@ export interface CommunityOutputs {
   'circle:members': CircleMember[];
   'circle:setRole': CircleMember;
   'circle:ban': null;
+  'time:sync': { t0: number; t1: number; t2: number };
+  'sprint:create': Sprint;
+  'sprint:list': Sprint[];
+  'sprint:join': Sprint;
+  'sprint:leave': null;
+  'sprint:progress': { words: number; flagged: boolean };
+  'sprint:cheer': null;
+  'sprint:results': SprintResult;
+  'sprint:history': SprintResult[];
 }
 
 export type Ack<T> = (result: Result<T>) => void;
@@ -85,6 +147,8 @@ export interface ServerToClientEvents {
   'circle:memberJoined': (event: { circleId: string; member: CircleMember }) => void;
   'circle:memberLeft': (event: { circleId: string; userId: string }) => void;
   'session:revoked': (event: { reason: string }) => void;
+  'sprint:tick': (tick: SprintTick) => void;
+  'sprint:cheer': (event: { sprintId: string; fromUserId: string; from: string; toUserId: string; reaction: string }) => void;
 }
 
 export interface InterServerEvents {

@@ -51,6 +51,24 @@ export const communityInputs = {
   'circle:members': z.object({ circleId: Uuid }).strict(),
   'circle:setRole': z.object({ circleId: Uuid, userId: Uuid, role: z.enum(['moderator', 'member']) }).strict(),
   'circle:ban': z.object({ circleId: Uuid, userId: Uuid }).strict(),
+  'time:sync': z.object({ t0: z.number().finite() }).strict(),
+  'sprint:create': z
+    .object({
+      circleId: Uuid.nullable().default(null),
+      title: z.string().trim().min(1).max(80).default('Writing sprint'),
+      durationMin: z.number().int().min(5).max(120),
+      startsInMin: z.number().int().min(0).max(24 * 60).default(0),
+      goalWords: z.number().int().min(1).max(20_000).nullable().default(null),
+    })
+    .strict(),
+  'sprint:list': empty,
+  'sprint:join': z.object({ sprintId: Uuid }).strict(),
+  'sprint:leave': z.object({ sprintId: Uuid }).strict(),
+  /** The running total of words added during the sprint: a retry never double counts. */
+  'sprint:progress': z.object({ sprintId: Uuid, words: z.number().int().min(0).max(200_000) }).strict(),
+  'sprint:cheer': z.object({ sprintId: Uuid, toUserId: Uuid, reaction: z.enum(['👏', '🔥', '💪', '⭐']) }).strict(),
+  'sprint:results': z.object({ sprintId: Uuid }).strict(),
+  'sprint:history': empty,
 } as const;
 
 export type CommunityEvent = keyof typeof communityInputs;
@@ -58,4 +76,4 @@ export type CommunityInput<E extends CommunityEvent> = z.input<(typeof community
 export type CommunityParsedInput<E extends CommunityEvent> = z.output<(typeof communityInputs)[E]>;
 export const communityEventNames = Object.keys(communityInputs) as CommunityEvent[];
 /** Events a socket may send before signing in. */
-export const PUBLIC_EVENTS: ReadonlySet<CommunityEvent> = new Set(['account:register', 'account:signIn']);
+export const PUBLIC_EVENTS: ReadonlySet<CommunityEvent> = new Set(['account:register', 'account:signIn', 'time:sync']);

@@ -3,6 +3,7 @@ import { CommunityError, forbidden } from '../../socket/community-error';
 import { circleRoom, sessionRoom, userRoom, type HandlerContext } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
 import type { UsersTable } from '../../store/schema';
+import { watchActiveSprints } from '../sprints/sprints.handlers';
 import { toAccount } from './accounts.repo';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
@@ -12,6 +13,7 @@ export async function attachUser(ctx: Omit<HandlerContext, 'user'>, userId: stri
   ctx.socket.data.sessionId = sessionId;
   const circles = await ctx.circles.listFor(userId);
   await ctx.socket.join([userRoom(userId), sessionRoom(sessionId), ...circles.map((c) => circleRoom(c.id))]);
+  await watchActiveSprints(ctx, userId);
 }
 
 async function startSession(ctx: HandlerContext, user: UsersTable, device: string): Promise<SessionInfo> {

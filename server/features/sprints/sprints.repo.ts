@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Sprint, SprintResult } from '../../../shared/protocol/community-events';
+import type { CommunityDatabase, SprintsTable } from '../../store/schema';
+import { GRACE_MS, plausibleWords, rank, sprintStatus, type WriterRow } from './sprint-rules';
+
+export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date = () => new Date()) {
+  const toSprint = async (row: SprintsTable, userId: string): Promise<Sprint> => {
+    const writers = await db.selectFrom('sprint_writers').select(['user_id', 'left_at']).where('sprint_id', '=', row.id).execute();
+    return {
+      id: row.id,
+      circleId: row.circle_id,
+      title: row.title,
+      createdBy: row.created_by,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      durationMin: row.duration_min,
+      goalWords: row.goal_words,
+      status: sprintStatus(row.starts_at, row.ends_at, now().getTime()),
+      writers: writers.filter((w) => !w.left_at).length,
+      joined: writers.some((w) => w.user_id === userId && !w.left_at),
+    };
+  };
+
+  const repo = {
+    get: (id: string) => db.selectFrom('sprints').selectAll().where('id', '=', id).executeTakeFirst(),
+    toSprint,
+
+    async create(input: { circleId: string | null; title: string; durationMin: number; startsInMin: number; goalWords: number | null }, userId: string): Promise<SprintsTable> {
+      const start = now().getTime() + input.startsInMin * 60_000;
+      const row: SprintsTable = {
+        id: randomUUID(),
+        circle_id: input.circleId,
+        created_by: userId,
+        title: input.title,
+        starts_at: new Date(start).toISOString(),
+        ends_at: new Date(start + input.durationMin * 60_000).toISOString(),
+        duration_min: input.durationMin,
+        goal_words: input.goalWords,
+        created_at: now().toISOString(),
+      };
+      await db.insertInto('sprints').values(row).execute();
+      return row;
+    },
+
+    /** Open sprints and those of the user's circles that have not finished. */
+    async visible(circleIds: string[]): Promise<SprintsTable[]> {
+      const since = new Date(now().getTime() - GRACE_MS).toISOString();
+      let query = db.selectFrom('sprints').selectAll().where('ends_at', '>', since);
+      query = query.where((eb) => (circleIds.length > 0 ? eb.or([eb('circle_id', 'is', null), eb('circle_id', 'in', circleIds)]) : eb('circle_id', 'is', null)));
+      const rows = await query.orderBy('starts_at').limit(100).execute();
+      return rows;
+    },
+
+    async join(sprintId: string, userId: string): Promise<void> {
+      const at = now().toISOString();
+      await db
+        .insertInto('sprint_writers')
+        .values({ sprint_id: sprintId, user_id: userId, joined_at: at, words: 0, updated_at: at, flagged: 0, left_at: null })
+        .onConflict((oc) => oc.columns(['sprint_id', 'user_id']).doUpdateSet({ left_at: null })) // rejoining keeps the words
+        .execute();
+    },
+    async leave(sprintId: string, userId: string): Promise<void> {
+      await db.updateTable('sprint_writers').set({ left_at: now().toISOString() }).where('sprint_id', '=', sprintId).where('user_id', '=', userId).execute();
+    },
+    writer: (sprintId: string, userId: string) =>
+      db.selectFrom('sprint_writers').selectAll().where('sprint_id', '=', sprintId).where('user_id', '=', userId).executeTakeFirst(),
+
+    /** Stores the running total; flags it when more than a person could have typed. */
+    async progress(sprint: SprintsTable, userId: string, words: number, joinedAt: string): Promise<{ words: number; flagged: boolean }> {
+      const t = now().getTime();
+      const since = Math.max(Date.parse(sprint.starts_at), Date.parse(joinedAt) - 60_000);
+      const flagged = words > plausibleWords(since, Math.min(t, Date.parse(sprint.ends_at)));
+      await db
+        .updateTable('sprint_writers')
+        .set({ words, updated_at: new Date(t).toISOString(), flagged: flagged ? 1 : 0 })
+        .where('sprint_id', '=', sprint.id)
+        .where('user_id', '=', userId)
+        .execute();
+      return { words, flagged };
+    },
+
+    /** Everyone in the sprint (who has not left), as the leaderboard ranks them. */
+    async writers(sprintId: string): Promise<WriterRow[]> {
+      const rows = await db
+        .selectFrom('sprint_writers')
+        .innerJoin('users', 'users.id', 'sprint_writers.user_id')
+        .select(['users.id', 'users.display_name', 'sprint_writers.words', 'sprint_writers.flagged'])
+        .where('sprint_writers.sprint_id', '=', sprintId)
+        .where('sprint_writers.left_at', 'is', null)
+        .execute();
+      return rows.map((r) => ({ userId: r.id, displayName: r.display_name, words: Number(r.words), flagged: Number(r.flagged) === 1 }));
+    },
+
+    /** Active sprints (not finished) a user is writing in: a reconnecting socket rejoins them. */
+    async activeFor(userId: string): Promise<string[]> {
+      const since = new Date(now().getTime() - GRACE_MS).toISOString();
+      const rows = await db
+        .selectFrom('sprint_writers')
+        .innerJoin('sprints', 'sprints.id', 'sprint_writers.sprint_id')
+        .select('sprints.id')
+        .where('sprint_writers.user_id', '=', userId)
+        .where('sprint_writers.left_at', 'is', null)
+        .where('sprints.ends_at', '>', since)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async result(sprint: SprintsTable, userId: string): Promise<SprintResult | undefined> {
+      const rows = rank(await repo.writers(sprint.id));
+      const mine = rows.find((r) => r.userId === userId);
+      if (!mine) return undefined;
+      const previousBest = await db
+        .selectFrom('sprint_writers')
+        .innerJoin('sprints', 'sprints.id', 'sprint_writers.sprint_id')
+        .select((eb) => eb.fn.max('sprint_writers.words').as('best'))
+        .where('sprint_writers.user_id', '=', userId)
+        .where('sprint_writers.flagged', '=', 0)
+        .where('sprints.ends_at', '<', sprint.ends_at)
+        .executeTakeFirst();
+      return {
+        sprintId: sprint.id,
+        title: sprint.title,
+        durationMin: sprint.duration_min,
+        endedAt: sprint.ends_at,
+        words: mine.words,
+        wpm: Math.round((mine.words / sprint.duration_min) * 10) / 10,
+        place: mine.place,
+        writers: rows.length,
+        personalBest: !mine.flagged && mine.words > 0 && mine.words > Number(previousBest?.best ?? 0),
+        flagged: mine.flagged,
+        final: sprintStatus(sprint.starts_at, sprint.ends_at, now().getTime()) === 'finished',
+      };
+    },
+
+    async history(userId: string): Promise<SprintResult[]> {
+      const rows = await db
+        .selectFrom('sprint_writers')
+        .innerJoin('sprints', 'sprints.id', 'sprint_writers.sprint_id')
+        .selectAll('sprints')
+        .where('sprint_writers.user_id', '=', userId)
+        .where('sprints.ends_at', '<', now().toISOString())
+        .orderBy('sprints.ends_at', 'desc')
+        .limit(50)
+        .execute();
+      const results = await Promise.all(rows.map((row) => repo.result(row, userId)));
+      return results.filter((r): r is SprintResult => !!r);
+    },
+  };
+  return repo;
+}
+export type SprintsRepo = ReturnType<typeof createSprintsRepo>;
