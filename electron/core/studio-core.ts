@@ -8,6 +8,7 @@ import { studioInputs, type StudioMethod, type StudioParsedInput } from '../../s
 import type { Clock } from './clock';
 import { createCommunityClient } from './community/community-client';
 import { fileTokenVault, type TokenVault } from './community/token-vault';
+import { createSprintTracker } from './sprints/sprint-tracker';
 import { openDatabase } from './db/open-database';
 import { createContentRepo, parseContent } from './documents/content.repo';
 import { createDocumentsRepo } from './documents/documents.repo';
@@ -68,7 +69,11 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const currentOrEmpty = (id: string) => content.current(id) ?? parseContent(EMPTY_DOCUMENT);
 
   const listeners = new Map<StudioEventName, Set<Listener<StudioEventName>>>();
-  const lastEvent: StudioEvents = { 'sync:status': { state: 'offline', reason: 'No community server is connected yet.' } };
+  const lastEvent: StudioEvents = {
+    'sync:status': { state: 'offline', reason: 'No community server is connected yet.' },
+    'sprint:tick': null,
+    'sprint:cheer': null,
+  };
   const emit = <E extends StudioEventName>(event: E, payload: StudioEvents[E]) => {
     lastEvent[event] = payload;
     for (const listener of listeners.get(event) ?? []) listener(payload);
@@ -82,6 +87,9 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     onStatus: (status) => emit('sync:status', status),
     backoff: options.communityBackoff,
   });
+  const sprints = createSprintTracker(db, community);
+  community.onServer('sprint:tick', (tick) => emit('sprint:tick', sprints.decorate(tick)));
+  community.onServer('sprint:cheer', ({ sprintId, from, toUserId, reaction }) => emit('sprint:cheer', { sprintId, from, toUserId, reaction }));
   const communityTarget = () => settings.get().communityUrl ?? localCommunityUrl;
   const reconnectCommunity = () => {
     const target = communityTarget();
@@ -121,6 +129,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
         const { previousWords } = content.write(id, parsed);
         if (!doc.trashedAt) daily.add(doc.projectId, parsed.wordCount - previousWords);
         projects.touch(doc.projectId);
+        queueMicrotask(() => sprints.afterSave()); // sprint words come from the manuscript, after it is saved
         return {
           wordCount: parsed.wordCount,
           projectWordCount: projects.wordCount(doc.projectId),
@@ -162,6 +171,26 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'community.signOut': async () => (await community.signOut(), communityStatus()),
     'community.devices': async () => orThrow(await community.devices()),
     'community.revokeDevice': async ({ id }) => (orThrow(await community.revokeDevice(id)), orThrow(await community.devices())),
+    'sprints.list': async () => orThrow(await community.request('sprint:list', {})),
+    'sprints.create': async (input) => {
+      const sprint = orThrow(await community.request('sprint:create', input));
+      sprints.track(sprint);
+      return sprint;
+    },
+    'sprints.join': async ({ sprintId }) => {
+      const sprint = orThrow(await community.request('sprint:join', { sprintId }));
+      sprints.track(sprint);
+      return sprint;
+    },
+    'sprints.leave': async ({ sprintId }) => {
+      orThrow(await community.request('sprint:leave', { sprintId }));
+      sprints.forget(sprintId);
+      emit('sprint:tick', null);
+      return null;
+    },
+    'sprints.cheer': async (input) => orThrow(await community.request('sprint:cheer', input)),
+    'sprints.results': async ({ sprintId }) => orThrow(await community.request('sprint:results', { sprintId })),
+    'sprints.history': async () => orThrow(await community.request('sprint:history', {})),
   };
   reconnectCommunity();
 

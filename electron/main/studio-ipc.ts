@@ -1,6 +1,7 @@
 import { fail, type Result } from '../../shared/api/result';
 import { STUDIO_EVENT_CHANNEL, studioChannel } from '../../shared/api/ipc-channels';
 import { studioMethodNames } from '../../shared/schemas/studio';
+import { studioEventNames } from '../../shared/api/studio-api';
 import type { StudioCore } from '../core/studio-core';
 
 /** The part of Electron's ipcMain this module uses (structural, so it is testable without Electron). */
@@ -33,6 +34,9 @@ export function forwardStudioEvents(core: StudioCore, contents: WebContentsLike)
   const send = (event: string, payload: unknown) => {
     if (!contents.isDestroyed()) contents.send(STUDIO_EVENT_CHANNEL, { event, payload });
   };
-  send('sync:status', core.current('sync:status'));
-  return core.on('sync:status', (payload) => send('sync:status', payload));
+  const offs = studioEventNames.map((event) => {
+    send(event, core.current(event));
+    return core.on(event, (payload) => send(event, payload));
+  });
+  return () => offs.forEach((off) => off());
 }

@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../../shared/api/result';
 import { resolveStatic } from './static-files';
 import { MAX_WIRE_BYTES, WireRequest, type WireMessage } from '../../shared/api/wire';
+import { studioEventNames } from '../../shared/api/studio-api';
 import type { StudioCore } from '../core/studio-core';
 
 export interface WebHostOptions {
@@ -126,9 +127,11 @@ function serveSocket(socket: WebSocket, core: StudioCore): void {
   const send = (message: WireMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
-  const unsubscribe = core.on('sync:status', (payload) => send({ event: 'sync:status', payload }));
-  send({ event: 'sync:status', payload: core.current('sync:status') });
-  socket.on('close', unsubscribe);
+  const unsubscribes = studioEventNames.map((event) => {
+    send({ event, payload: core.current(event) });
+    return core.on(event, (payload) => send({ event, payload }));
+  });
+  socket.on('close', () => unsubscribes.forEach((off) => off()));
   socket.on('message', async (data, isBinary) => {
     let parsed: ReturnType<typeof WireRequest.safeParse>;
     try {

@@ -1,4 +1,4 @@
-import type { Account, Device } from '../protocol/community-events';
+import type { Account, Device, Sprint, SprintResult, SprintTick } from '../protocol/community-events';
 import type { StudioInput, StudioMethod } from '../schemas/studio';
 
 export interface AppInfo {
@@ -116,7 +116,17 @@ export interface StudioOutputs {
   'community.signOut': CommunityStatus;
   'community.devices': Device[];
   'community.revokeDevice': Device[];
+  'sprints.list': Sprint[];
+  'sprints.create': Sprint;
+  'sprints.join': Sprint;
+  'sprints.leave': null;
+  'sprints.cheer': null;
+  'sprints.results': SprintResult;
+  'sprints.history': SprintResult[];
 }
+
+/** A sprint tick as the renderer gets it: with the server clock offset and the studio's own count. */
+export type StudioSprintTick = SprintTick & { offsetMs: number; localWords: number | null };
 
 // Compile-time check that outputs and input schemas name the same methods.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -125,8 +135,12 @@ export const methodsMatch: Exact<keyof StudioOutputs, StudioMethod> = true;
 /** Events the core pushes to the renderer. */
 export interface StudioEvents {
   'sync:status': SyncStatus;
+  'sprint:tick': StudioSprintTick | null;
+  'sprint:cheer': { sprintId: string; from: string; toUserId: string; reaction: string } | null;
 }
 export type StudioEventName = keyof StudioEvents;
+/** Every event, for the hosts that forward them (IPC, WebSocket). */
+export const studioEventNames: StudioEventName[] = ['sync:status', 'sprint:tick', 'sprint:cheer'];
 
 type Domain<M> = M extends `${infer D}.${string}` ? D : never;
 type MethodsOf<D extends string> = {

@@ -46,6 +46,21 @@ export const studioInputs = {
   'community.signOut': none,
   'community.devices': none,
   'community.revokeDevice': byId,
+  'sprints.list': none,
+  'sprints.create': z
+    .object({
+      circleId: Id.nullable().default(null),
+      title: z.string().trim().min(1).max(80).default('Writing sprint'),
+      durationMin: z.number().int().min(5).max(120),
+      startsInMin: z.number().int().min(0).max(24 * 60).default(0),
+      goalWords: z.number().int().min(1).max(20_000).nullable().default(null),
+    })
+    .strict(),
+  'sprints.join': z.object({ sprintId: Id }).strict(),
+  'sprints.leave': z.object({ sprintId: Id }).strict(),
+  'sprints.cheer': z.object({ sprintId: Id, toUserId: Id, reaction: z.enum(['👏', '🔥', '💪', '⭐']) }).strict(),
+  'sprints.results': z.object({ sprintId: Id }).strict(),
+  'sprints.history': none,
 } as const;
 
 export type StudioMethod = keyof typeof studioInputs;

@@ -3,6 +3,7 @@ import { fail, type Result } from '../../../shared/api/result';
 import type { SyncStatus } from '../../../shared/api/studio-api';
 import type { Account, ClientToServerEvents, CommunityOutputs, Device, ServerToClientEvents } from '../../../shared/protocol/community-events';
 import type { CommunityEvent } from '../../../shared/protocol/community-schemas';
+import { estimateOffset, type ClockSample } from '../../../shared/text/clock-offset';
 import type { TokenVault } from './token-vault';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -29,6 +30,10 @@ export function createCommunityClient(options: CommunityClientOptions) {
   let status: SyncStatus = { state: 'offline', reason: 'No community server is set.' };
   /** Why the last session ended (revoked, expired), kept for the writer until they sign in again. */
   let endedBecause: string | null = null;
+  /** How far the server's clock is ahead of ours (NTP-style estimate, refreshed on each connect). */
+  let offsetMs = 0;
+  const serverListeners = new Map<string, Set<(payload: never) => void>>();
+  const connectedListeners = new Set<() => void>();
 
   const setStatus = (next: SyncStatus) => {
     status = next;
@@ -53,12 +58,25 @@ export function createCommunityClient(options: CommunityClientOptions) {
     });
   };
 
+  const syncClock = async () => {
+    const samples: ClockSample[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      const answer = await request('time:sync', { t0 });
+      if (!answer.ok) return;
+      samples.push({ t0, t1: answer.data.t1, t2: answer.data.t2, t3: Date.now() });
+    }
+    offsetMs = estimateOffset(samples).offsetMs;
+  };
+
   const onConnected = async () => {
+    await syncClock();
     if (!vault.read()) return setStatus(signedOutStatus());
     const me = await request('account:me', {});
     if (me.ok) {
       account = me.data;
       setStatus({ state: 'online', server: url! });
+      for (const listener of connectedListeners) listener();
     } else {
       setStatus({ state: 'error', reason: me.error.message });
     }
@@ -73,6 +91,23 @@ export function createCommunityClient(options: CommunityClientOptions) {
     },
     get url() {
       return url;
+    },
+    get offsetMs() {
+      return offsetMs;
+    },
+    request,
+    /** Subscribes to a server event (on this and every later connection). */
+    onServer<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]) {
+      const set = serverListeners.get(event) ?? new Set();
+      if (set.size === 0) {
+        serverListeners.set(event, set);
+        (socket?.on as ((e: string, l: (p: never) => void) => void) | undefined)?.call(socket, event, (payload) => set.forEach((l) => l(payload)));
+      }
+      set.add(listener as (payload: never) => void);
+    },
+    /** Called each time the studio is connected and signed in (to resend what waited offline). */
+    onSignedIn(listener: () => void) {
+      connectedListeners.add(listener);
     },
 
     /** Connects to `next` (or disconnects, for null), with the stored token if there is one. */
@@ -106,6 +141,9 @@ export function createCommunityClient(options: CommunityClientOptions) {
         setStatus({ state: 'offline', reason: `Cannot reach ${next}; retrying.` });
       });
       s.on('session:revoked', ({ reason }) => sessionEnded(s, reason));
+      for (const [event, listeners] of serverListeners) {
+        (s.on as (e: string, l: (p: never) => void) => void)(event, (payload) => listeners.forEach((l) => l(payload)));
+      }
     },
 
     async register(username: string, password: string): Promise<Result<Account>> {
@@ -119,6 +157,7 @@ export function createCommunityClient(options: CommunityClientOptions) {
       vault.write(result.data.token);
       account = result.data.account;
       endedBecause = null;
+      queueMicrotask(() => connectedListeners.forEach((l) => l()));
       setStatus({ state: 'online', server: url! });
       return { ok: true, data: result.data.account };
     },

@@ -207,7 +207,10 @@ describe('studio core: the database file', () => {
     openCore(dir).close();
     const core = openCore(dir);
     const rows = core.db.prepare('SELECT version, name FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'sprint-sessions' },
+    ]);
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     core.close();
   });

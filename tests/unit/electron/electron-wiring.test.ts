@@ -104,6 +104,11 @@ describe('Electron wiring', () => {
     createPreloadApi(ipc.ipcRenderer).on('sync:status', (s) => seen.push(s));
     const stop = forwardStudioEvents(core, ipc.webContents);
     expect(seen).toEqual([{ state: 'offline', reason: expect.any(String) }]);
+    // Every other studio event travels the same channel.
+    const ticks: unknown[] = [];
+    createPreloadApi(ipc.ipcRenderer).on('sprint:tick', (t) => ticks.push(t));
+    forwardStudioEvents(core, ipc.webContents)();
+    expect(ticks).toEqual([null]);
     expect(STUDIO_EVENT_CHANNEL).toBe('studio:event');
     stop();
     core.close();

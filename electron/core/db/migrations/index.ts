@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { initial } from './0001-initial';
+import { sprintSessions } from './0002-sprint-sessions';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial];
+export const migrations: Migration[] = [initial, sprintSessions];
