@@ -19,9 +19,9 @@ export interface StudioProcess {
 }
 
 /** Starts browser mode as a real child process on a free port, with its own data directory. */
-export async function startStudio(dataDir: string): Promise<StudioProcess> {
+export async function startStudio(dataDir: string, extraArgs: string[] = []): Promise<StudioProcess> {
   if (!fs.existsSync(path.join('out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/index.ts', '--port', '0', '--data', dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/index.ts', '--port', '0', '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -77,3 +77,12 @@ export async function addDocuments(page: Page, titles: string[]): Promise<void> 
 /** The binder as `level:title` rows, top to bottom. */
 export const binderRows = (page: Page) =>
   page.getByRole('treeitem').evaluateAll((items) => items.map((i) => `${i.getAttribute('aria-level')}:${i.getAttribute('aria-label')}`));
+
+/** Creates a community account from the Community tab and waits until the studio is online. */
+export async function signUp(page: Page, username: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Community' }).click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText('Signed in as').waitFor();
+}

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { SyncStatus } from '../../../../shared/api/studio-api';
 import { CommunityPanel } from '../community/CommunityPanel';
+import { SprintPanel } from '../sprint/SprintPanel';
 
 type Tab = 'comments' | 'sprint' | 'community' | 'snapshots';
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -10,14 +11,8 @@ const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'snapshots', label: 'Snapshots' },
 ];
 
-const NOT_CONNECTED: Record<'comments' | 'sprint', string> = {
-  comments: 'Critiques from your circle will appear here, anchored to your text, once Margin is connected to a community server.',
-  sprint: 'Writing sprints with your circle will appear here once Margin is connected to a community server.',
-};
-const CONNECTED: Record<'comments' | 'sprint', string> = {
-  comments: 'No critiques yet. Sharing drafts with your circle is coming to Margin next.',
-  sprint: 'No sprints yet. Writing sprints with your circle are coming to Margin next.',
-};
+const NOT_CONNECTED = 'Critiques from your circle will appear here, anchored to your text, once Margin is connected to a community server.';
+const CONNECTED = 'No critiques yet. Sharing drafts with your circle is coming to Margin next.';
 
 /** The margin of the page: community tabs (honestly empty until connected) and the document's snapshots. */
 export function Sidebar({ sync, snapshots }: { sync: SyncStatus; snapshots: ReactNode }) {
@@ -50,12 +45,14 @@ export function Sidebar({ sync, snapshots }: { sync: SyncStatus; snapshots: Reac
           snapshots
         ) : tab === 'community' ? (
           <CommunityPanel sync={sync} />
+        ) : tab === 'sprint' ? (
+          <SprintPanel sync={sync} />
         ) : (
           <div className="not-connected">
             <p>
               <strong>{sync.state === 'online' ? 'Connected' : 'Not connected'}</strong>
             </p>
-            <p>{sync.state === 'online' ? CONNECTED[tab] : NOT_CONNECTED[tab]}</p>
+            <p>{sync.state === 'online' ? CONNECTED : NOT_CONNECTED}</p>
             {sync.state !== 'online' && 'reason' in sync && <p className="muted">{sync.reason}</p>}
           </div>
         )}
