@@ -54,4 +54,33 @@ describe('two community server processes sharing PostgreSQL and Redis', () => {
     expect(await dropped).toMatch(/transport close|io server disconnect/);
     expect((await must(joiner.socket, 'circle:list', {})).map((c) => c.name)).toEqual(['Across nodes']);
   });
+
+  it('runs one sprint across two nodes: writers on either node see the same leaderboard', async ({ skip }) => {
+    if (!available) skip();
+    const db = await clusterDb();
+    const a = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const b = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const ana = await newWriter(a.url);
+    const ben = await newWriter(b.url);
+    const sprint = await must(ana.socket, 'sprint:create', { durationMin: 10 });
+    await must(ben.socket, 'sprint:join', { sprintId: sprint.id });
+    await must(ana.socket, 'sprint:progress', { sprintId: sprint.id, words: 30 });
+    await must(ben.socket, 'sprint:progress', { sprintId: sprint.id, words: 45 });
+    const seen = (socket: typeof ana.socket) =>
+      new Promise<string>((resolve) => {
+        const on = (tick: { totals: { words: number }; top: Array<{ userId: string; words: number }> }) => {
+          if (tick.totals.words !== 75) return;
+          socket.off('sprint:tick', on);
+          resolve(tick.top.map((r) => `${r.userId}:${r.words}`).join(','));
+        };
+        socket.on('sprint:tick', on);
+      });
+    const [onA, onB] = await Promise.all([seen(ana.socket), seen(ben.socket)]);
+    expect(onA).toBe(`${ben.userId}:45,${ana.userId}:30`);
+    expect(onB).toBe(onA);
+    // A cheer sent on node B reaches the writer on node A through Redis.
+    const cheer = new Promise((resolve) => ana.socket.once('sprint:cheer', resolve));
+    await must(ben.socket, 'sprint:cheer', { sprintId: sprint.id, toUserId: ana.userId, reaction: '👏' });
+    expect(await cheer).toMatchObject({ fromUserId: ben.userId, reaction: '👏' });
+  });
 });
