@@ -14,7 +14,7 @@ import { openStore } from '../../server/store/open-store';
 import { circleRoom } from '../../server/socket/context';
 
 const [kind, configJson] = process.argv.slice(2) as ['margin' | 'bare', string];
-const config = JSON.parse(configJson) as { db?: string; redis?: string; seed?: number; circleId?: string };
+const config = JSON.parse(configJson) as { db?: string; redis?: string; seed?: number; circleId?: string; sprint?: boolean };
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -38,7 +38,16 @@ if (kind === 'margin') {
     for (let i = 0; i < members.length; i += 500) await store.db.insertInto('circle_members').values(members.slice(i, i + 500)).execute();
     const tokens: string[] = [];
     for (const u of users) tokens.push((await accounts.createSession(u.id, 'bench')).token);
-    out(`SEED ${JSON.stringify({ circleId, tokens })}`);
+    let sprintId = '';
+    if (config.sprint) {
+      // One running sprint with every seeded writer in it (bench:sprint).
+      sprintId = randomUUID();
+      const start = Date.now() - 60_000;
+      await store.db.insertInto('sprints').values({ id: sprintId, circle_id: null, created_by: users[0]!.id, title: 'Bench sprint', starts_at: new Date(start).toISOString(), ends_at: new Date(start + 120 * 60_000).toISOString(), duration_min: 120, goal_words: null, created_at: now }).execute();
+      const writers = users.map((u) => ({ sprint_id: sprintId, user_id: u.id, joined_at: now, words: 0, updated_at: now, flagged: 0, left_at: null }));
+      for (let i = 0; i < writers.length; i += 500) await store.db.insertInto('sprint_writers').values(writers.slice(i, i + 500)).execute();
+    }
+    out(`SEED ${JSON.stringify({ circleId, sprintId, tokens })}`);
   }
   const redis = config.redis ? createClient({ url: config.redis }) : undefined;
   await redis?.connect();
