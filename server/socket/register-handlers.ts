@@ -9,6 +9,7 @@ export type Handler<E extends CommunityEvent> = (ctx: HandlerContext, input: Com
 export type Handlers = { [E in CommunityEvent]: Handler<E> };
 
 const KNOWN = new Set<string>(communityEventNames);
+const USER_CACHE_MS = 5000;
 
 /**
  * Wires every protocol event on one socket through the same gate: a per-socket rate limit,
@@ -18,6 +19,15 @@ const KNOWN = new Set<string>(communityEventNames);
 export function registerHandlers(ctx: Omit<HandlerContext, 'user'>, handlers: Handlers, limits = { burst: 40, perSecond: 20 }): void {
   const { socket, accounts, log } = ctx;
   const bucket = new TokenBucket(limits.burst, limits.perSecond);
+  // The signed-in user's row, re-read at most every few seconds: a sprint sends a message
+  // every two seconds per writer, and each one need not cost a read of the account.
+  let cached: { user: NonNullable<HandlerContext['user']>; at: number } | null = null;
+  const currentUser = async (userId: string) => {
+    if (cached && cached.user.id === userId && performance.now() - cached.at < USER_CACHE_MS) return cached.user;
+    const user = await accounts.byId(userId);
+    cached = user ? { user, at: performance.now() } : null;
+    return user ?? null;
+  };
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === 'string' && KNOWN.has(event)) return;
@@ -45,9 +55,10 @@ export function registerHandlers(ctx: Omit<HandlerContext, 'user'>, handlers: Ha
         return answer(fail('invalid_input', `${event}: ${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`.slice(0, 300)));
       }
       try {
-        const user = userId ? ((await accounts.byId(userId)) ?? null) : null;
+        const user = userId ? await currentUser(userId) : null;
         if (userId && !user) return answer(fail('forbidden', 'This account no longer exists.'));
         const data = await (handlers[event] as Handler<CommunityEvent>)({ ...ctx, user }, parsed.data as never);
+        if (event.startsWith('account:')) cached = null; // profile or session changed
         answer(ok(data));
       } catch (error) {
         if (error instanceof CommunityError) return answer(fail(error.code, error.message));

@@ -38,7 +38,8 @@ export function createSprintTracker(db: Database, community: CommunityClient, no
 
   const total = () => manuscriptWords.get()?.words ?? 0;
   const serverNow = () => now() + community.offsetMs;
-  const live = () => active.all(new Date(serverNow() - GRACE_MS).toISOString());
+  // Stored end times already include the grace period.
+  const live = () => active.all(new Date(serverNow()).toISOString());
 
   /** Sends each unsent total; the server stores the latest, so sending again is harmless. */
   const flush = async () => {
@@ -69,11 +70,9 @@ export function createSprintTracker(db: Database, community: CommunityClient, no
     afterSave() {
       const words = total();
       for (const session of live()) {
-        const starts = Date.parse(session.starts_at);
-        // Words written before the start do not count: the baseline moves up to the start.
-        if (serverNow() < starts || Date.parse(session.baseline_taken_at) < starts) {
-          if (serverNow() >= starts) rebaseline.run(words, new Date(serverNow()).toISOString(), session.sprint_id);
-          else rebaseline.run(words, session.baseline_taken_at, session.sprint_id);
+        // Words written before the start do not count: until then the baseline follows the manuscript.
+        if (serverNow() < Date.parse(session.starts_at)) {
+          rebaseline.run(words, new Date(serverNow()).toISOString(), session.sprint_id);
           continue;
         }
         setWords.run(Math.max(0, words - session.baseline_words), session.sprint_id);

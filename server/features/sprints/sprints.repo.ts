@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Sprint, SprintResult } from '../../../shared/protocol/community-events';
-import type { CommunityDatabase, SprintsTable } from '../../store/schema';
+import type { CommunityDatabase, SprintsTable, SprintWritersTable } from '../../store/schema';
 import { GRACE_MS, plausibleWords, rank, sprintStatus, type WriterRow } from './sprint-rules';
 
 export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date = () => new Date()) {
@@ -22,8 +22,23 @@ export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date
     };
   };
 
+  // A sprint's row never changes after it is created: keep the recent ones in memory.
+  const sprintCache = new Map<string, SprintsTable>();
+  // Who is writing in a sprint changes only on join and leave; progress reads it for every update.
+  const writerCache = new Map<string, { row: SprintWritersTable | undefined; at: number }>();
+  const WRITER_CACHE_MS = 5000;
+
   const repo = {
-    get: (id: string) => db.selectFrom('sprints').selectAll().where('id', '=', id).executeTakeFirst(),
+    async get(id: string): Promise<SprintsTable | undefined> {
+      const hit = sprintCache.get(id);
+      if (hit) return hit;
+      const row = await db.selectFrom('sprints').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row) {
+        if (sprintCache.size > 10_000) sprintCache.clear();
+        sprintCache.set(id, row);
+      }
+      return row;
+    },
     toSprint,
 
     async create(input: { circleId: string | null; title: string; durationMin: number; startsInMin: number; goalWords: number | null }, userId: string): Promise<SprintsTable> {
@@ -53,6 +68,7 @@ export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date
     },
 
     async join(sprintId: string, userId: string): Promise<void> {
+      writerCache.delete(`${sprintId}:${userId}`);
       const at = now().toISOString();
       await db
         .insertInto('sprint_writers')
@@ -61,10 +77,18 @@ export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date
         .execute();
     },
     async leave(sprintId: string, userId: string): Promise<void> {
+      writerCache.delete(`${sprintId}:${userId}`);
       await db.updateTable('sprint_writers').set({ left_at: now().toISOString() }).where('sprint_id', '=', sprintId).where('user_id', '=', userId).execute();
     },
-    writer: (sprintId: string, userId: string) =>
-      db.selectFrom('sprint_writers').selectAll().where('sprint_id', '=', sprintId).where('user_id', '=', userId).executeTakeFirst(),
+    async writer(sprintId: string, userId: string): Promise<SprintWritersTable | undefined> {
+      const key = `${sprintId}:${userId}`;
+      const hit = writerCache.get(key);
+      if (hit && performance.now() - hit.at < WRITER_CACHE_MS) return hit.row;
+      const row = await db.selectFrom('sprint_writers').selectAll().where('sprint_id', '=', sprintId).where('user_id', '=', userId).executeTakeFirst();
+      if (writerCache.size > 100_000) writerCache.clear();
+      writerCache.set(key, { row, at: performance.now() });
+      return row;
+    },
 
     /** Stores the running total; flags it when more than a person could have typed. */
     async progress(sprint: SprintsTable, userId: string, words: number, joinedAt: string): Promise<{ words: number; flagged: boolean }> {
