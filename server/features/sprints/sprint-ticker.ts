@@ -31,14 +31,27 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
   let timer: ReturnType<typeof setInterval> | undefined;
   let running = false;
 
-  const send = async (sprintId: string, sockets: Iterable<CommunitySocket>) => {
+  const intervalMs = options.intervalMs ?? 1000;
+  // The ranked leaderboard of each sprint as last read; a writer joining (2,000 reconnecting
+  // after a restart) reuses it instead of reading and ranking the whole sprint again.
+  const standings = new Map<string, { rows: LeaderRow[]; at: number }>();
+
+  const send = async (sprintId: string, sockets: Iterable<CommunitySocket>, maxAgeMs = 0) => {
     const sprint = await sprints.get(sprintId);
     if (!sprint) return void watched.delete(sprintId);
     const status = sprintStatus(sprint.starts_at, sprint.ends_at, now());
-    const rows = rank(await sprints.writers(sprintId));
+    let cached = standings.get(sprintId);
+    if (!cached || now() - cached.at > maxAgeMs) {
+      cached = { rows: rank(await sprints.writers(sprintId)), at: now() };
+      standings.set(sprintId, cached);
+    }
+    const rows = cached.rows;
     const base = { sprintId, serverNow: now(), startsAt: sprint.starts_at, endsAt: sprint.ends_at, status };
     for (const socket of sockets) socket.emit('sprint:tick', tickFor(rows, socket.data.userId, base));
-    if (status === 'finished') watched.delete(sprintId); // the last tick carries the final standings
+    if (status === 'finished') {
+      watched.delete(sprintId); // the last tick carries the final standings
+      standings.delete(sprintId);
+    }
   };
 
   const tickAll = async () => {
@@ -62,13 +75,13 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
       const set = watched.get(sprintId) ?? new Set();
       watched.set(sprintId, set);
       set.add(socket);
-      await send(sprintId, [socket]);
+      await send(sprintId, [socket], intervalMs);
     },
     unwatch(sprintId: string, socket: CommunitySocket) {
       watched.get(sprintId)?.delete(socket);
     },
     start() {
-      timer ??= setInterval(() => void tickAll(), options.intervalMs ?? 1000);
+      timer ??= setInterval(() => void tickAll(), intervalMs);
     },
     stop() {
       if (timer) clearInterval(timer);
