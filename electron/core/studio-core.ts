@@ -125,11 +125,10 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'documents.save': ({ id, content: json }) => {
       const doc = documents.get(id);
       const parsed = parseContent(json); // outside the transaction: parsing a novel takes a moment
-      return db.transaction(() => {
+      const saved = db.transaction(() => {
         const { previousWords } = content.write(id, parsed);
         if (!doc.trashedAt) daily.add(doc.projectId, parsed.wordCount - previousWords);
         projects.touch(doc.projectId);
-        queueMicrotask(() => sprints.afterSave()); // sprint words come from the manuscript, after it is saved
         return {
           wordCount: parsed.wordCount,
           projectWordCount: projects.wordCount(doc.projectId),
@@ -137,6 +136,8 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
           savedAt: clock().toISOString(),
         };
       })();
+      sprints.afterSave(); // sprint words come from the manuscript, once it is saved
+      return saved;
     },
     'snapshots.list': ({ documentId }) => (documents.get(documentId), snapshots.list(documentId)),
     'snapshots.create': ({ documentId, name }) => {

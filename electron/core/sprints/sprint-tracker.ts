@@ -43,10 +43,11 @@ export function createSprintTracker(db: Database, community: CommunityClient, no
 
   /** Sends each unsent total; the server stores the latest, so sending again is harmless. */
   const flush = async () => {
+    if (!db.open) return; // the studio is closing; the totals stay in SQLite for next time
     for (const session of live()) {
       if (session.sent_words === session.words || Date.parse(session.starts_at) > serverNow()) continue;
       const result = await community.request('sprint:progress', { sprintId: session.sprint_id, words: session.words });
-      if (result.ok) setSent.run(session.words, session.sprint_id);
+      if (result.ok && db.open) setSent.run(session.words, session.sprint_id);
     }
   };
 
@@ -68,8 +69,10 @@ export function createSprintTracker(db: Database, community: CommunityClient, no
     },
     /** After every save: recount, and send if it changed. */
     afterSave() {
+      const sessions = live();
+      if (sessions.length === 0) return; // no sprint: no extra work on the save path
       const words = total();
-      for (const session of live()) {
+      for (const session of sessions) {
         // Words written before the start do not count: until then the baseline follows the manuscript.
         if (serverNow() < Date.parse(session.starts_at)) {
           rebaseline.run(words, new Date(serverNow()).toISOString(), session.sprint_id);
@@ -77,7 +80,7 @@ export function createSprintTracker(db: Database, community: CommunityClient, no
         }
         setWords.run(Math.max(0, words - session.baseline_words), session.sprint_id);
       }
-      void flush();
+      flush().catch(() => undefined); // offline or closing: sent on the next connect
     },
     /** The studio's own count for a sprint, shown at once, before the server's tick. */
     localWords(sprintId: string): number | null {
@@ -88,7 +91,7 @@ export function createSprintTracker(db: Database, community: CommunityClient, no
     },
     flush,
   };
-  community.onSignedIn(() => void flush());
+  community.onSignedIn(() => void flush().catch(() => undefined));
   return tracker;
 }
 export type SprintTracker = ReturnType<typeof createSprintTracker>;
