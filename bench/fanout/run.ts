@@ -2,49 +2,19 @@
 // second: delivery latency p50/p99, server CPU and heap per connection, Margin's community
 // server beside a bare socket.io server doing the same broadcast in the same run; then
 // Margin on two nodes sharing PostgreSQL and Redis. Loopback only; bounded; stops by itself.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { TEST_PG, TEST_REDIS } from '../../tests/helpers/services';
+import { startBenchNode, type BenchNode as Node } from '../server-node';
 import { percentile, round } from '../stats';
 
 const SIZES = (process.env.BENCH_CLIENTS ?? '500,1000,2000').split(',').map(Number);
 const BROADCASTS = Number(process.env.BENCH_BROADCASTS ?? 10);
 
-interface Node {
-  child: ChildProcess;
-  port: number;
-  seed?: { circleId: string; tokens: string[] };
-  next(prefix: string): Promise<string>;
-  send(line: string): void;
-}
 
-async function startNode(kind: 'margin' | 'bare', config: object): Promise<Node> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/fanout/node.ts', kind, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const waiting: Array<{ prefix: string; resolve: (s: string) => void }> = [];
-  const lines: string[] = [];
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-    const i = waiting.findIndex((w) => line.startsWith(w.prefix));
-    if (i >= 0) waiting.splice(i, 1)[0]!.resolve(line);
-    else lines.push(line);
-  });
-  const next = (prefix: string) =>
-    new Promise<string>((resolve, reject) => {
-      const found = lines.findIndex((l) => l.startsWith(prefix));
-      if (found >= 0) return resolve(lines.splice(found, 1)[0]!);
-      const timer = setTimeout(() => reject(new Error(`node: no ${prefix}`)), 120_000);
-      waiting.push({ prefix, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-    });
-  const node: Node = { child, port: 0, next, send: (line) => child.stdin!.write(`${line}\n`) };
-  const seedLine = 'seed' in config ? await next('SEED ') : undefined;
-  if (seedLine) node.seed = JSON.parse(seedLine.slice(5));
-  node.port = Number((await next('PORT ')).slice(5));
-  return node;
-}
 
 /** Connects N clients in batches; each records latency of every broadcast it receives. */
 async function connectClients(ports: number[], n: number, tokens: string[] | undefined, event: string, latencies: number[]): Promise<Socket[]> {
@@ -91,8 +61,8 @@ const show = (label: string, r: Awaited<ReturnType<typeof run>>) =>
   console.log(`${label}: p50 ${r.p50} ms, p99 ${r.p99} ms, delivered ${(r.delivered * 100).toFixed(1)}%, server CPU ${r.cpu.toFixed(1)}%, heap ${r.heapKb.toFixed(1)} KB/connection`);
 
 for (const n of SIZES) {
-  const bare = await run('bare', n, [await startNode('bare', {})]);
-  const margin = await run('margin', n, [await startNode('margin', { db: `sqlite:${path.join(tmp, `fanout-${n}.db`)}`, seed: n })]);
+  const bare = await run('bare', n, [await startBenchNode('bare', {})]);
+  const margin = await run('margin', n, [await startBenchNode('margin', { db: `sqlite:${path.join(tmp, `fanout-${n}.db`)}`, seed: n })]);
   show(`${n} clients, bare socket.io`, bare);
   show(`${n} clients, Margin       `, margin);
   console.log(`${n} clients: p99 ratio Margin/bare ${(margin.p99 / Math.max(1, bare.p99)).toFixed(2)}`);
@@ -110,8 +80,8 @@ const schema = `margin_fanout_${Math.random().toString(36).slice(2, 8)}`;
 const dbUrl = new URL(TEST_PG);
 dbUrl.searchParams.set('schema', schema);
 try {
-  const a = await startNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS, seed: n });
-  const b = await startNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS });
+  const a = await startBenchNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS, seed: n });
+  const b = await startBenchNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS });
   const two = await run('margin', n, [a, b]);
   show(`${n} clients, Margin on 2 nodes + Redis`, two);
   Object.assign(figures, { [`two_node_p50_ms_${n}`]: two.p50, [`two_node_p99_ms_${n}`]: two.p99, [`two_node_delivered_${n}`]: round(two.delivered, 4) });

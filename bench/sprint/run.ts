@@ -3,49 +3,20 @@
 // server stamping a tick to a writer receiving it), update-to-visible (from a writer's update
 // to the first tick showing it; this includes the deliberate ~1 s coalescing), server CPU,
 // heap per connection; then the same split across two nodes sharing PostgreSQL and Redis.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { SprintTick } from '../../shared/protocol/community-events';
 import { TEST_PG, TEST_REDIS } from '../../tests/helpers/services';
+import { startBenchNode, type BenchNode as Node } from '../server-node';
 import { percentile, round } from '../stats';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 16);
 
-interface Node {
-  child: ChildProcess;
-  port: number;
-  seed?: { sprintId: string; tokens: string[] };
-  next(prefix: string): Promise<string>;
-  send(line: string): void;
-}
 
-async function startNode(config: object): Promise<Node> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/fanout/node.ts', 'margin', JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines: string[] = [];
-  const waiting: Array<{ prefix: string; resolve: (s: string) => void }> = [];
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-    const i = waiting.findIndex((w) => line.startsWith(w.prefix));
-    if (i >= 0) waiting.splice(i, 1)[0]!.resolve(line);
-    else lines.push(line);
-  });
-  const next = (prefix: string) =>
-    new Promise<string>((resolve, reject) => {
-      const found = lines.findIndex((l) => l.startsWith(prefix));
-      if (found >= 0) return resolve(lines.splice(found, 1)[0]!);
-      const timer = setTimeout(() => reject(new Error(`node: no ${prefix}`)), 180_000);
-      waiting.push({ prefix, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-    });
-  const node: Node = { child, port: 0, next, send: (line) => child.stdin!.write(`${line}\n`) };
-  if ('seed' in config) node.seed = JSON.parse((await next('SEED ')).slice(5));
-  node.port = Number((await next('PORT ')).slice(5));
-  return node;
-}
 
 async function run(nodes: Node[]) {
   const { sprintId, tokens } = nodes[0]!.seed!;
@@ -117,7 +88,7 @@ const show = (label: string, r: Awaited<ReturnType<typeof run>>) =>
   );
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-bench-sprint-'));
-const one = await run([await startNode({ db: `sqlite:${path.join(tmp, 'sprint.db')}`, seed: WRITERS, sprint: true })]);
+const one = await run([await startBenchNode('margin', { db: `sqlite:${path.join(tmp, 'sprint.db')}`, seed: WRITERS, sprint: true })]);
 show(`${WRITERS} writers, 1 node`, one);
 const figures: Record<string, number> = {
   fanout_p50_ms: one.fanoutP50, fanout_p99_ms: one.fanoutP99, visible_p50_ms: one.visibleP50, visible_p99_ms: one.visibleP99,
@@ -128,8 +99,8 @@ const schema = `margin_sprint_${Math.random().toString(36).slice(2, 8)}`;
 const dbUrl = new URL(TEST_PG);
 dbUrl.searchParams.set('schema', schema);
 try {
-  const a = await startNode({ db: dbUrl.toString(), redis: TEST_REDIS, seed: WRITERS, sprint: true });
-  const b = await startNode({ db: dbUrl.toString(), redis: TEST_REDIS });
+  const a = await startBenchNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS, seed: WRITERS, sprint: true });
+  const b = await startBenchNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS });
   b.seed = a.seed;
   const two = await run([a, b]);
   show(`${WRITERS} writers, 2 nodes + PostgreSQL + Redis`, two);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_CONTENT_BYTES } from './lexical';
-import { HttpUrl, Password, Username } from '../protocol/community-schemas';
+import { communityInputs, HttpUrl, Password, Username } from '../protocol/community-schemas';
 
 /** Ids are UUIDs made where the thing is created (DESIGN.md: Contracts). */
 export const Id = z.uuid();
@@ -47,18 +47,11 @@ export const studioInputs = {
   'community.devices': none,
   'community.revokeDevice': byId,
   'sprints.list': none,
-  'sprints.create': z
-    .object({
-      circleId: Id.nullable().default(null),
-      title: z.string().trim().min(1).max(80).default('Writing sprint'),
-      durationMin: z.number().int().min(5).max(120),
-      startsInMin: z.number().int().min(0).max(24 * 60).default(0),
-      goalWords: z.number().int().min(1).max(20_000).nullable().default(null),
-    })
-    .strict(),
+  // The same payloads the server validates: one schema, checked at both boundaries.
+  'sprints.create': communityInputs['sprint:create'],
   'sprints.join': z.object({ sprintId: Id }).strict(),
   'sprints.leave': z.object({ sprintId: Id }).strict(),
-  'sprints.cheer': z.object({ sprintId: Id, toUserId: Id, reaction: z.enum(['👏', '🔥', '💪', '⭐']) }).strict(),
+  'sprints.cheer': communityInputs['sprint:cheer'],
   'sprints.results': z.object({ sprintId: Id }).strict(),
   'sprints.history': none,
 } as const;

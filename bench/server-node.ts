@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+
+/** A server process under test (bench/fanout/node.ts), driven over stdin/stdout lines. */
+export interface BenchNode {
+  child: ChildProcess;
+  port: number;
+  seed?: { circleId: string; sprintId: string; tokens: string[] };
+  next(prefix: string): Promise<string>;
+  send(line: string): void;
+}
+
+export async function startBenchNode(kind: 'margin' | 'bare', config: object): Promise<BenchNode> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/fanout/node.ts', kind, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiting: Array<{ prefix: string; resolve: (s: string) => void }> = [];
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    const i = waiting.findIndex((w) => line.startsWith(w.prefix));
+    if (i >= 0) waiting.splice(i, 1)[0]!.resolve(line);
+    else lines.push(line);
+  });
+  const next = (prefix: string) =>
+    new Promise<string>((resolve, reject) => {
+      const found = lines.findIndex((l) => l.startsWith(prefix));
+      if (found >= 0) return resolve(lines.splice(found, 1)[0]!);
+      const timer = setTimeout(() => reject(new Error(`bench node: no ${prefix.trim()} line`)), 180_000);
+      waiting.push({ prefix, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+    });
+  const node: BenchNode = { child, port: 0, next, send: (line) => child.stdin!.write(`${line}\n`) };
+  if ('seed' in config) node.seed = JSON.parse((await next('SEED ')).slice(5));
+  node.port = Number((await next('PORT ')).slice(5));
+  return node;
+}
