@@ -11,7 +11,9 @@ export interface BenchNode {
 }
 
 export async function startBenchNode(kind: 'margin' | 'bare', config: object): Promise<BenchNode> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/fanout/node.ts', kind, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process, to see where its time goes.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', 'bench/fanout/node.ts', kind, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: string[] = [];
   const waiting: Array<{ prefix: string; resolve: (s: string) => void }> = [];
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {

@@ -69,7 +69,10 @@ async function run(nodes: Node[]) {
   measuring = false;
   timers.forEach((t) => clearInterval(t));
   for (const s of sockets) s.disconnect();
-  for (const n of nodes) n.child.kill('SIGKILL');
+  for (const n of nodes) {
+    if (!process.env.BENCH_CPU_PROF) n.child.kill('SIGKILL');
+    else await new Promise((resolve) => (n.child.once('exit', resolve), n.send('exit'))); // a clean exit writes the profile
+  }
   return {
     fanoutP50: percentile(fanout, 50),
     fanoutP99: percentile(fanout, 99),

@@ -6,18 +6,29 @@ import type { SprintsRepo } from './sprints.repo';
 export const TOP_PLACES = 10;
 const NEIGHBOURS = 2;
 
-/** The slice of the leaderboard one writer is sent: the top places, their own row and neighbours, the totals. */
-export function tickFor(rows: LeaderRow[], userId: string | null, base: Omit<SprintTick, 'top' | 'around' | 'me' | 'totals'>): SprintTick {
-  const top = rows.slice(0, TOP_PLACES);
-  const index = rows.findIndex((r) => r.userId === userId);
-  const around = index < 0 ? [] : rows.slice(Math.max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1).filter((r) => !top.includes(r));
+/** What every writer's slice is cut from, computed once per tick (not once per writer). */
+export interface Standings {
+  rows: LeaderRow[];
+  top: LeaderRow[];
+  indexOf: Map<string, number>;
+  totals: { writers: number; words: number };
+}
+
+export function standingsOf(rows: LeaderRow[]): Standings {
   return {
-    ...base,
-    top,
-    around,
-    me: index < 0 ? null : rows[index]!,
+    rows,
+    top: rows.slice(0, TOP_PLACES),
+    indexOf: new Map(rows.map((r, i) => [r.userId, i])),
     totals: { writers: rows.length, words: rows.reduce((sum, r) => sum + (r.flagged ? 0 : r.words), 0) },
   };
+}
+
+/** The slice of the leaderboard one writer is sent: the top places, their own row and neighbours, the totals. */
+export function tickFor(standings: Standings, userId: string | null, base: Omit<SprintTick, 'top' | 'around' | 'me' | 'totals'>): SprintTick {
+  const { rows, top } = standings;
+  const index = userId === null ? -1 : (standings.indexOf.get(userId) ?? -1);
+  const around = index < 0 ? [] : rows.slice(Math.max(TOP_PLACES, index - NEIGHBOURS), index + NEIGHBOURS + 1);
+  return { ...base, top, around, me: index < 0 ? null : rows[index]!, totals: standings.totals };
 }
 
 /**
@@ -34,7 +45,7 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
   const intervalMs = options.intervalMs ?? 1000;
   // The ranked leaderboard of each sprint as last read; a writer joining (2,000 reconnecting
   // after a restart) reuses it instead of reading and ranking the whole sprint again.
-  const standings = new Map<string, { rows: LeaderRow[]; at: number }>();
+  const standings = new Map<string, { standings: Standings; at: number }>();
 
   const send = async (sprintId: string, sockets: Iterable<CommunitySocket>, maxAgeMs = 0) => {
     const sprint = await sprints.get(sprintId);
@@ -42,12 +53,11 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
     const status = sprintStatus(sprint.starts_at, sprint.ends_at, now());
     let cached = standings.get(sprintId);
     if (!cached || now() - cached.at > maxAgeMs) {
-      cached = { rows: rank(await sprints.writers(sprintId)), at: now() };
+      cached = { standings: standingsOf(rank(await sprints.writers(sprintId))), at: now() };
       standings.set(sprintId, cached);
     }
-    const rows = cached.rows;
     const base = { sprintId, serverNow: now(), startsAt: sprint.starts_at, endsAt: sprint.ends_at, status };
-    for (const socket of sockets) socket.emit('sprint:tick', tickFor(rows, socket.data.userId, base));
+    for (const socket of sockets) socket.emit('sprint:tick', tickFor(cached.standings, socket.data.userId, base));
     if (status === 'finished') {
       watched.delete(sprintId); // the last tick carries the final standings
       standings.delete(sprintId);
