@@ -88,6 +88,7 @@ export interface SprintTick {
   startsAt: string;
   endsAt: string;
   status: SprintStatus;
+  goalWords: number | null;
   top: LeaderRow[];
   /** The writer's own row and their neighbours, when not already in `top`. */
   around: LeaderRow[];

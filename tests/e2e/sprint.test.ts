@@ -48,6 +48,7 @@ describe('a sprint between two studios', () => {
 
     await a.page.getByRole('tab', { name: 'Sprint' }).click();
     await a.page.getByLabel('Sprint name').fill('Lunch break');
+    await a.page.getByLabel('Word goal (optional)').fill('200');
     await a.page.getByRole('button', { name: 'Start sprint' }).click();
     await expect.poll(() => a.page.getByRole('timer', { name: 'Sprint time left' }).textContent()).toMatch(/^1[45]:\d\d$/);
 
@@ -65,6 +66,7 @@ describe('a sprint between two studios', () => {
     await b.page.keyboard.type(' Four more words here.');
     await expect.poll(() => wordsIn(a.page, 'ben'), { timeout: 10_000 }).toBe(6);
     await expect.poll(() => a.page.getByLabel('Your sprint words').textContent()).toBe('10 words');
+    await expect.poll(() => b.page.getByRole('progressbar', { name: 'Progress to the sprint goal' }).getAttribute('value')).toBe('6');
 
     // A cheer reaches the other writer.
     await a.page.getByRole('button', { name: 'Cheer ben 🔥' }).click();

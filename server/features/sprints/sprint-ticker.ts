@@ -56,7 +56,7 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
       cached = { standings: standingsOf(rank(await sprints.writers(sprintId))), at: now() };
       standings.set(sprintId, cached);
     }
-    const base = { sprintId, serverNow: now(), startsAt: sprint.starts_at, endsAt: sprint.ends_at, status };
+    const base = { sprintId, serverNow: now(), startsAt: sprint.starts_at, endsAt: sprint.ends_at, status, goalWords: sprint.goal_words };
     for (const socket of sockets) socket.emit('sprint:tick', tickFor(cached.standings, socket.data.userId, base));
     if (status === 'finished') {
       watched.delete(sprintId); // the last tick carries the final standings

@@ -132,6 +132,12 @@ function ActiveSprint({ tick, now, cheers, onCheer, onLeave }: { tick: StudioSpr
       <p aria-label="Your sprint words" className="my-words">
         {mine.toLocaleString()} words
       </p>
+      {tick.goalWords && (
+        <label className="goal">
+          Goal {tick.goalWords.toLocaleString()} words
+          <progress max={tick.goalWords} value={Math.min(mine, tick.goalWords)} aria-label="Progress to the sprint goal" />
+        </label>
+      )}
       <ol className="leaderboard" aria-label="Leaderboard">
         {rows.map((row) => (
           <li key={row.userId} className={row.userId === tick.me?.userId ? 'me' : ''} aria-label={`${row.displayName}: ${row.words} words`}>
