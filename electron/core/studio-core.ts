@@ -95,12 +95,10 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     const target = communityTarget();
     if (target !== community.url) community.connect(target);
   };
-  const communityStatus = (): CommunityStatus => ({
-    url: communityTarget(),
-    isLocal: settings.get().communityUrl === null,
-    account: community.account,
-    sync: community.status,
-  });
+  const communityStatus = (): CommunityStatus => {
+    const chosen = settings.get().communityUrl;
+    return { url: chosen ?? localCommunityUrl, isLocal: chosen === null, account: community.account, sync: community.status };
+  };
   const orThrow = <T>(result: Result<T>): T => {
     if (!result.ok) throw new StudioError(result.error.code, result.error.message);
     return result.data;

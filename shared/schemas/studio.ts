@@ -49,10 +49,10 @@ export const studioInputs = {
   'sprints.list': none,
   // The same payloads the server validates: one schema, checked at both boundaries.
   'sprints.create': communityInputs['sprint:create'],
-  'sprints.join': z.object({ sprintId: Id }).strict(),
-  'sprints.leave': z.object({ sprintId: Id }).strict(),
+  'sprints.join': communityInputs['sprint:join'],
+  'sprints.leave': communityInputs['sprint:leave'],
   'sprints.cheer': communityInputs['sprint:cheer'],
-  'sprints.results': z.object({ sprintId: Id }).strict(),
+  'sprints.results': communityInputs['sprint:results'],
   'sprints.history': none,
 } as const;
 

@@ -114,10 +114,6 @@ export function createAccountsRepo(db: Kysely<CommunityDatabase>, now: () => Dat
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /** Test and admin hook: move a session's expiry (e.g. into the past). */
-    async setExpiry(sessionId: string, expiresAt: string) {
-      await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute();
-    },
   };
 }
 export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

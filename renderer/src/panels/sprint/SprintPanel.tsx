@@ -27,7 +27,6 @@ export function SprintPanel({ sync }: { sync: SyncStatus }) {
   const [history, setHistory] = useState<SprintResult[]>([]);
   const [result, setResult] = useState<SprintResult | null>(null);
   const [cheers, setCheers] = useState<string[]>([]);
-  const [now, setNow] = useState(Date.now());
   const [error, setError] = useState<string | null>(null);
   const lastStatus = useRef<string | null>(null);
   const online = sync.state === 'online';
@@ -60,11 +59,9 @@ export function SprintPanel({ sync }: { sync: SyncStatus }) {
       if (!cheer) return;
       setCheers((list) => [...list.slice(-4), `${cheer.from} ${cheer.reaction}`]);
     });
-    const timer = setInterval(() => setNow(Date.now()), 250);
     return () => {
       offTick();
       offCheer();
-      clearInterval(timer);
     };
   }, [api, refresh]);
 
@@ -97,7 +94,7 @@ export function SprintPanel({ sync }: { sync: SyncStatus }) {
         </p>
       )}
       {active ? (
-        <ActiveSprint tick={active} now={now} cheers={cheers} onCheer={(row, reaction) => run(() => api.sprints.cheer({ sprintId: active.sprintId, toUserId: row.userId, reaction }))} onLeave={() => run(() => api.sprints.leave({ sprintId: active.sprintId }))} />
+        <ActiveSprint tick={active} cheers={cheers} onCheer={(row, reaction) => run(() => api.sprints.cheer({ sprintId: active.sprintId, toUserId: row.userId, reaction }))} onLeave={() => run(() => api.sprints.leave({ sprintId: active.sprintId }))} />
       ) : (
         <>
           {result && (
@@ -117,7 +114,13 @@ export function SprintPanel({ sync }: { sync: SyncStatus }) {
   );
 }
 
-function ActiveSprint({ tick, now, cheers, onCheer, onLeave }: { tick: StudioSprintTick; now: number; cheers: string[]; onCheer: (row: LeaderRow, reaction: (typeof REACTIONS)[number]) => void; onLeave: () => void }) {
+function ActiveSprint({ tick, cheers, onCheer, onLeave }: { tick: StudioSprintTick; cheers: string[]; onCheer: (row: LeaderRow, reaction: (typeof REACTIONS)[number]) => void; onLeave: () => void }) {
+  // The countdown redraws four times a second only while a sprint is on screen.
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
   const serverNow = now + tick.offsetMs;
   const target = tick.status === 'upcoming' ? tick.startsAt : tick.endsAt;
   const remaining = Date.parse(target) - serverNow;
