@@ -7,6 +7,7 @@ import { attachUser, accountsHandlers } from './features/accounts/accounts.handl
 import { createAccountsRepo } from './features/accounts/accounts.repo';
 import { circlesHandlers } from './features/circles/circles.handlers';
 import { createCirclesRepo } from './features/circles/circles.repo';
+import { critiqueHandlers } from './features/critique/critique.handlers';
 import { createSprintTicker } from './features/sprints/sprint-ticker';
 import { sprintsHandlers, watchActiveSprints } from './features/sprints/sprints.handlers';
 import { createSprintsRepo } from './features/sprints/sprints.repo';
@@ -17,7 +18,7 @@ import type { Store } from './store/open-store';
 
 export const SERVER_VERSION = '0.1.0';
 /** Largest frame a client may send; bigger ones close the connection. */
-export const MAX_FRAME_BYTES = 1_000_000;
+export const MAX_FRAME_BYTES = 1_800_000; // a shared draft of up to 1.2 MB, escaped inside its operation
 
 export interface CommunityServerOptions {
   store: Store;
@@ -50,7 +51,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   const ticker = createSprintTicker(sprints, { intervalMs: options.tickMs, now: clock, onError: (err) => log.error({ err }, 'sprint tick failed') });
   ticker.start();
   const signInFailures = new FailureWindow(options.signInLimit?.failures ?? 5, options.signInLimit?.windowMs ?? 5 * 60_000);
-  const handlers: Handlers = { ...accountsHandlers, ...circlesHandlers, ...sprintsHandlers };
+  const handlers: Handlers = { ...accountsHandlers, ...circlesHandlers, ...sprintsHandlers, ...critiqueHandlers };
 
   const httpServer = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
@@ -90,7 +91,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   });
 
   io.on('connection', async (socket) => {
-    const ctx = { io, socket, accounts, circles, sprints, ticker, clock, signInFailures, log };
+    const ctx = { io, socket, accounts, circles, sprints, ticker, clock, signInFailures, log, db: options.store.db, storeKind: options.store.kind };
     registerHandlers(ctx, handlers, options.limits);
     socket.on('disconnect', (reason) => log.debug({ reason, socket: socket.id }, 'disconnect'));
     const { userId, sessionId } = socket.data;

@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import { createCommunityClient } from './community/community-client';
 import { fileTokenVault, type TokenVault } from './community/token-vault';
 import { createSprintTracker } from './sprints/sprint-tracker';
+import { createCritique } from './critique/critique.service';
 import { openDatabase } from './db/open-database';
 import { createContentRepo, parseContent } from './documents/content.repo';
 import { createDocumentsRepo } from './documents/documents.repo';
@@ -73,6 +74,8 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'sync:status': { state: 'offline', reason: 'No community server is connected yet.' },
     'sprint:tick': null,
     'sprint:cheer': null,
+    'sync:outbox': { pending: 0, failed: [], sending: null },
+    'critique:changed': null,
   };
   const emit = <E extends StudioEventName>(event: E, payload: StudioEvents[E]) => {
     lastEvent[event] = payload;
@@ -90,6 +93,16 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const sprints = createSprintTracker(db, community);
   community.onServer('sprint:tick', (tick) => emit('sprint:tick', sprints.decorate(tick)));
   community.onServer('sprint:cheer', ({ sprintId, from, toUserId, reaction }) => emit('sprint:cheer', { sprintId, from, toUserId, reaction }));
+  const critique = createCritique({
+    db,
+    clock,
+    community,
+    documents,
+    content,
+    onOutbox: (status) => emit('sync:outbox', status),
+    onChanged: () => emit('critique:changed', { at: Date.now() }),
+  });
+  lastEvent['sync:outbox'] = critique.engine.status();
   const communityTarget = () => settings.get().communityUrl ?? localCommunityUrl;
   const reconnectCommunity = () => {
     const target = communityTarget();
@@ -190,6 +203,13 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'sprints.cheer': async (input) => orThrow(await community.request('sprint:cheer', input)),
     'sprints.results': async ({ sprintId }) => orThrow(await community.request('sprint:results', { sprintId })),
     'sprints.history': async () => orThrow(await community.request('sprint:history', {})),
+    // Circles are managed online; sharing with them (below) works offline too.
+    'circles.list': async () => orThrow(await community.request('circle:list', {})),
+    'circles.create': async (input) => orThrow(await community.request('circle:create', input)),
+    'circles.invite': async (input) => orThrow(await community.request('circle:invite', input)),
+    'circles.join': async (input) => orThrow(await community.request('circle:join', input)),
+    'circles.members': async (input) => orThrow(await community.request('circle:members', input)),
+    ...critique.handlers,
   };
   reconnectCommunity();
 
@@ -220,6 +240,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
       reconnectCommunity();
     },
     close: () => {
+      critique.close();
       community.close();
       db.close();
     },

@@ -5,7 +5,9 @@ import type { AccountsRepo } from '../features/accounts/accounts.repo';
 import type { CirclesRepo } from '../features/circles/circles.repo';
 import type { SprintTicker } from '../features/sprints/sprint-ticker';
 import type { SprintsRepo } from '../features/sprints/sprints.repo';
-import type { UsersTable } from '../store/schema';
+import type { Kysely } from 'kysely';
+import type { CommunityDatabase, UsersTable } from '../store/schema';
+import type { StoreKind } from '../store/open-store';
 import type { FailureWindow } from './rate-limit';
 
 export type CommunityIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -19,6 +21,9 @@ export interface HandlerContext {
   accounts: AccountsRepo;
   circles: CirclesRepo;
   sprints: SprintsRepo;
+  /** The store itself, for features whose work spans several tables in one transaction. */
+  db: Kysely<CommunityDatabase>;
+  storeKind: StoreKind;
   ticker: SprintTicker;
   /** The server's clock (ms since epoch): sprints run on it, clients estimate their offset from it. */
   clock: () => number;

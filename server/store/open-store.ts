@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import { accountsAndCircles } from './migrations/0001-accounts-and-circles';
 import { sprints } from './migrations/0002-sprints';
+import { critique } from './migrations/0003-critique';
 import type { CommunityDatabase } from './schema';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -16,8 +17,11 @@ export interface Store {
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
-const migrations: Record<string, Migration> = { '0001-accounts-and-circles': accountsAndCircles, '0002-sprints': sprints };
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
+  '0001-accounts-and-circles': accountsAndCircles,
+  '0002-sprints': sprints,
+  '0003-critique': critique(kind),
+});
 
 export interface OpenStoreOptions {
   /** PostgreSQL only: a schema to create and use (tests isolate themselves this way). */
@@ -63,6 +67,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   } else {
     throw new Error(`--db must be sqlite:<file> or postgres://…, not "${url.slice(0, 80)}".`);
   }
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(kind) };
   const { error } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     await db.destroy();

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The community database, as Kysely sees it. Timestamps are ISO strings, lists are JSON text: the same on SQLite and PostgreSQL. */
 export interface UsersTable {
   id: string;
@@ -60,7 +62,90 @@ export interface SprintWritersTable {
   flagged: number;
   left_at: string | null;
 }
+export interface SharesTable {
+  id: string;
+  author_id: string;
+  circle_id: string;
+  title: string;
+  note: string;
+  queue: number;
+  reader_ids: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+export interface ShareVersionsTable {
+  id: string;
+  share_id: string;
+  number: number;
+  content: string;
+  plain_text: string;
+  word_count: number;
+  created_at: string;
+}
+export interface CommentsTable {
+  id: string;
+  share_id: string;
+  version_id: string;
+  parent_id: string | null;
+  author_id: string;
+  body: string;
+  anchor: string | null;
+  resolved: number;
+  resolved_hlc: string | null;
+  helpful: number;
+  helpful_hlc: string | null;
+  created_at: string;
+}
+export interface CritiquesTable {
+  id: string;
+  share_id: string;
+  version_id: string;
+  author_id: string;
+  worked: string;
+  didnt: string;
+  suggestions: string;
+  words: number;
+  helpful: number;
+  helpful_hlc: string | null;
+  created_at: string;
+}
+export interface CreditRulesTable {
+  circle_id: string;
+  rules: string;
+}
+export interface CreditLedgerTable {
+  id: string;
+  circle_id: string;
+  user_id: string;
+  delta: number;
+  reason: string;
+  ref_id: string;
+  balance_after: number;
+  created_at: string;
+}
+export interface AppliedOpsTable {
+  op_id: string;
+  user_id: string;
+  /** The permanent failure it was answered with (JSON), or null when it was applied. */
+  error: string | null;
+  applied_at: string;
+}
+export interface FeedTable {
+  seq: Generated<number>;
+  user_id: string;
+  kind: 'share' | 'version' | 'comment' | 'critique' | 'credit';
+  ref_id: string;
+  created_at: string;
+}
 export interface CommunityDatabase {
+  shares: SharesTable;
+  share_versions: ShareVersionsTable;
+  comments: CommentsTable;
+  critiques: CritiquesTable;
+  credit_rules: CreditRulesTable;
+  credit_ledger: CreditLedgerTable;
+  applied_ops: AppliedOpsTable;
+  feed: FeedTable;
   sprints: SprintsTable;
   sprint_writers: SprintWritersTable;
   users: UsersTable;

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'rate_limited'
   | 'unknown_event'
+  | 'insufficient_credits'
   | 'internal';
 
 export interface ApiError {

@@ -1,4 +1,6 @@
-import type { Account, Device, Sprint, SprintResult, SprintTick } from '../protocol/community-events';
+import type { Account, Circle, CircleMember, CommentRecord, CreditEntry, CritiqueRecord, Device, Invite, SharedDraft, Sprint, SprintResult, SprintTick } from '../protocol/community-events';
+import type { CreditRules } from '../protocol/critique-schemas';
+import type { AnchorMatch } from '../text/anchor';
 import type { StudioInput, StudioMethod } from '../schemas/studio';
 
 export interface AppInfo {
@@ -87,6 +89,74 @@ export type SyncStatus =
   | { state: 'online'; server: string }
   | { state: 'error'; reason: string };
 
+/** Where an item stands on its way to the community: written here, acknowledged, or refused (with why). */
+export type SyncState = 'pending' | 'synced' | 'failed';
+export interface Synced {
+  syncState: SyncState;
+  syncError: string | null;
+}
+
+export interface LocalShare extends SharedDraft, Synced {
+  role: 'author' | 'reader';
+  /** The author's documents it was made from (empty on a reader's machine). */
+  documentIds: string[];
+  comments: number;
+  unresolved: number;
+  critiques: number;
+}
+
+export type ReviewComment = CommentRecord & Synced;
+export type ReviewCritique = CritiqueRecord & Synced;
+
+/** An inline comment and its replies; `match` is where its passage is in the text being shown. */
+export interface Thread {
+  root: ReviewComment;
+  replies: ReviewComment[];
+  versionNumber: number;
+  /** 'marked': the passage carries the comment's mark, which followed the author's edits. */
+  match: (Omit<AnchorMatch, 'how'> & { how: AnchorMatch['how'] | 'marked' }) | null;
+}
+
+/** The author's review of one document: threads in text order, the detached ones, overall critiques. */
+export interface DocumentReview {
+  shares: LocalShare[];
+  threads: Thread[];
+  detached: Thread[];
+  critiques: ReviewCritique[];
+}
+
+/** A shared draft opened read-only, as a critiquer (or its author) sees it. */
+export interface ShareView {
+  share: LocalShare;
+  version: { id: string; number: number; content: string | null; invalidReason: string | null };
+  threads: Thread[];
+  detached: Thread[];
+  critiques: ReviewCritique[];
+  me: { id: string; displayName: string } | null;
+}
+
+export interface PassageDiff {
+  fromVersion: number;
+  toVersion: number;
+  found: boolean;
+  parts: DiffPart[];
+}
+
+export interface Credits {
+  circleId: string;
+  balance: number;
+  entries: CreditEntry[];
+  /** The circle's settings, when the server could be asked. */
+  rules: CreditRules | null;
+}
+
+export interface OutboxStatus {
+  pending: number;
+  failed: { opId: string; kind: string; error: string }[];
+  /** While a flush runs: how many of how many are through. */
+  sending: { done: number; total: number } | null;
+}
+
 /** What every StudioApi method answers. Keys must match `studioInputs` exactly. */
 export interface StudioOutputs {
   'app.info': AppInfo;
@@ -123,6 +193,23 @@ export interface StudioOutputs {
   'sprints.cheer': null;
   'sprints.results': SprintResult;
   'sprints.history': SprintResult[];
+  'circles.list': Circle[];
+  'circles.create': Circle;
+  'circles.invite': Invite;
+  'circles.join': Circle;
+  'circles.members': CircleMember[];
+  'shares.list': LocalShare[];
+  'shares.publish': LocalShare;
+  'shares.revoke': LocalShare;
+  'shares.open': ShareView;
+  'comments.add': ReviewComment;
+  'comments.setFlag': null;
+  'comments.forDocument': DocumentReview;
+  'comments.passageDiff': PassageDiff;
+  'critiques.submit': ReviewCritique;
+  'credits.get': Credits;
+  'sync.outbox': OutboxStatus;
+  'sync.retryFailed': OutboxStatus;
 }
 
 /** A sprint tick as the renderer gets it: with the server clock offset and the studio's own count. */
@@ -137,10 +224,13 @@ export interface StudioEvents {
   'sync:status': SyncStatus;
   'sprint:tick': StudioSprintTick | null;
   'sprint:cheer': { sprintId: string; from: string; toUserId: string; reaction: string } | null;
+  'sync:outbox': OutboxStatus;
+  /** Shares, comments or critiques changed (from the feed or from this studio): views refresh. */
+  'critique:changed': { at: number } | null;
 }
 export type StudioEventName = keyof StudioEvents;
 /** Every event, for the hosts that forward them (IPC, WebSocket). */
-export const studioEventNames: StudioEventName[] = ['sync:status', 'sprint:tick', 'sprint:cheer'];
+export const studioEventNames: StudioEventName[] = ['sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed'];
 
 type Domain<M> = M extends `${infer D}.${string}` ? D : never;
 type MethodsOf<D extends string> = {

@@ -1,4 +1,6 @@
-import type { Result } from '../api/result';
+import type { ApiError, Result } from '../api/result';
+import type { TextAnchor } from '../text/anchor';
+import type { CreditRules } from './critique-schemas';
 import type { CommunityEvent, CommunityInput } from './community-schemas';
 
 export type SiteRoleName = 'writer' | 'author' | 'moderator' | 'admin';
@@ -110,6 +112,91 @@ export interface SprintResult {
   final: boolean;
 }
 
+export interface ShareVersionInfo {
+  id: string;
+  number: number;
+  wordCount: number;
+  createdAt: string;
+}
+
+/** A draft shared for critique: an immutable version per update; the master copy stays with its author. */
+export interface SharedDraft {
+  id: string;
+  authorId: string;
+  authorName: string;
+  circleId: string;
+  title: string;
+  note: string;
+  queue: boolean;
+  /** Empty: the whole circle. */
+  readerIds: string[];
+  revoked: boolean;
+  createdAt: string;
+  versions: ShareVersionInfo[];
+}
+
+export interface ShareVersionRecord extends ShareVersionInfo {
+  shareId: string;
+  /** Lexical JSON from another person: validated again before it reaches an editor. */
+  content: string;
+}
+
+export interface CommentRecord {
+  id: string;
+  shareId: string;
+  versionId: string;
+  /** The thread's first comment, for a reply. */
+  parentId: string | null;
+  authorId: string;
+  authorName: string;
+  /** Plain text, never markup. */
+  body: string;
+  anchor: TextAnchor | null;
+  resolved: boolean;
+  resolvedHlc: string | null;
+  helpful: boolean;
+  helpfulHlc: string | null;
+  createdAt: string;
+}
+
+/** The overall critique, written from a template. */
+export interface CritiqueRecord {
+  id: string;
+  shareId: string;
+  versionId: string;
+  authorId: string;
+  authorName: string;
+  worked: string;
+  didnt: string;
+  suggestions: string;
+  words: number;
+  helpful: boolean;
+  helpfulHlc: string | null;
+  createdAt: string;
+}
+
+export type CreditReason = 'welcome' | 'post' | 'critique' | 'helpful';
+export interface CreditEntry {
+  id: string;
+  circleId: string;
+  delta: number;
+  reason: CreditReason;
+  refId: string;
+  balanceAfter: number;
+  createdAt: string;
+}
+
+/** One change in a writer's feed; `seq` is the cursor, monotonic per writer. */
+export type FeedItem = { seq: number } & (
+  | { kind: 'share'; share: SharedDraft }
+  | { kind: 'version'; version: ShareVersionRecord }
+  | { kind: 'comment'; comment: CommentRecord }
+  | { kind: 'critique'; critique: CritiqueRecord }
+  | { kind: 'credit'; entry: CreditEntry }
+);
+
+export type OpResult = { opId: string; ok: true } | { opId: string; ok: false; error: ApiError };
+
 /** What each request answers. */
 export interface CommunityOutputs {
   'account:register': SessionInfo;
@@ -136,6 +223,11 @@ export interface CommunityOutputs {
   'sprint:cheer': null;
   'sprint:results': SprintResult;
   'sprint:history': SprintResult[];
+  /** One result per operation, in order; a batch cut short by a fault answers only what it applied. */
+  'sync:push': { results: OpResult[] };
+  'sync:pull': { items: FeedItem[]; cursor: number; more: boolean };
+  'credits:rules': CreditRules;
+  'credits:setRules': CreditRules;
 }
 
 export type Ack<T> = (result: Result<T>) => void;
@@ -150,6 +242,8 @@ export interface ServerToClientEvents {
   'session:revoked': (event: { reason: string }) => void;
   'sprint:tick': (tick: SprintTick) => void;
   'sprint:cheer': (event: { sprintId: string; fromUserId: string; from: string; toUserId: string; reaction: string }) => void;
+  /** The writer's feed has grown to `seq`: pull what is new. */
+  'feed:changed': (event: { seq: number }) => void;
 }
 
 export interface InterServerEvents {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { critiqueInputs } from './critique-schemas';
 
 /** Payload schemas of the community protocol: the server validates every client payload with these. */
 export const Uuid = z.uuid();
@@ -69,6 +70,7 @@ export const communityInputs = {
   'sprint:cheer': z.object({ sprintId: Uuid, toUserId: Uuid, reaction: z.enum(['👏', '🔥', '💪', '⭐']) }).strict(),
   'sprint:results': z.object({ sprintId: Uuid }).strict(),
   'sprint:history': empty,
+  ...critiqueInputs,
 } as const;
 
 export type CommunityEvent = keyof typeof communityInputs;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CONTENT_BYTES } from './lexical';
 import { communityInputs, HttpUrl, Password, Username } from '../protocol/community-schemas';
+import { CommentBody, ShareNote, ShareTitle, syncOpSchema, TextAnchorSchema } from '../protocol/critique-schemas';
 
 /** Ids are UUIDs made where the thing is created (DESIGN.md: Contracts). */
 export const Id = z.uuid();
@@ -54,6 +55,34 @@ export const studioInputs = {
   'sprints.cheer': communityInputs['sprint:cheer'],
   'sprints.results': communityInputs['sprint:results'],
   'sprints.history': none,
+  'circles.list': none,
+  'circles.create': communityInputs['circle:create'],
+  'circles.invite': communityInputs['circle:invite'],
+  'circles.join': communityInputs['circle:join'],
+  'circles.members': communityInputs['circle:members'],
+  'shares.list': none,
+  /** Shares documents as a new immutable version: a new share, or an update of `shareId`. */
+  'shares.publish': z
+    .object({
+      documentIds: z.array(Id).min(1).max(50),
+      shareId: Id.optional(),
+      circleId: Id,
+      readerIds: z.array(Id).max(50).default([]),
+      title: ShareTitle,
+      note: ShareNote.default(''),
+      queue: z.boolean().default(false),
+    })
+    .strict(),
+  'shares.revoke': z.object({ shareId: Id }).strict(),
+  'shares.open': z.object({ shareId: Id, versionId: Id.optional() }).strict(),
+  'comments.add': z.object({ shareId: Id, versionId: Id, parentId: Id.nullable().default(null), body: CommentBody, anchor: TextAnchorSchema.nullable().default(null) }).strict(),
+  'comments.setFlag': syncOpSchema.options[4].omit({ kind: true, hlc: true }),
+  'comments.forDocument': z.object({ documentId: Id }).strict(),
+  'comments.passageDiff': z.object({ commentId: Id }).strict(),
+  'critiques.submit': syncOpSchema.options[3].omit({ kind: true, critiqueId: true }),
+  'credits.get': z.object({ circleId: Id }).strict(),
+  'sync.outbox': none,
+  'sync.retryFailed': none,
 } as const;
 
 export type StudioMethod = keyof typeof studioInputs;

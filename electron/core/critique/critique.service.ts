@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { StudioError } from '../../../shared/api/result';
+import type { Credits, DocumentReview, LocalShare, OutboxStatus, PassageDiff, ReviewComment, ReviewCritique, ShareView, StudioOutputs } from '../../../shared/api/studio-api';
+import type { Account } from '../../../shared/protocol/community-events';
+import { MAX_SHARE_BYTES } from '../../../shared/protocol/critique-schemas';
+import { EMPTY_DOCUMENT, mapPlainText, parseLexicalState, withoutMarks, type SerializedNode, type SerializedState } from '../../../shared/schemas/lexical';
+import type { StudioParsedInput } from '../../../shared/schemas/studio';
+import { createHlc } from '../../../shared/sync/hlc';
+import { findAnchor } from '../../../shared/text/anchor';
+import { countWords } from '../../../shared/text/word-count';
+import type { Clock } from '../clock';
+import type { CommunityClient } from '../community/community-client';
+import type { ContentRepo } from '../documents/content.repo';
+import type { DocumentsRepo } from '../documents/documents.repo';
+import { diffProse } from '../snapshots/text-diff';
+import { createCritiqueStore } from './critique.store';
+import { createOutbox } from './outbox';
+import { anchorTarget, buildThreads, type AnchorTarget } from './review';
+import { createSyncEngine } from './sync-engine';
+
+type In<M extends keyof StudioOutputs> = StudioParsedInput<M>;
+
+export interface CritiqueOptions {
+  db: Database;
+  clock: Clock;
+  community: CommunityClient;
+  documents: DocumentsRepo;
+  content: ContentRepo;
+  onOutbox: (status: OutboxStatus) => void;
+  onChanged: () => void;
+}
+
+/** Sharing for critique, on the studio's side: everything here works offline and syncs through the outbox. */
+export function createCritique(options: CritiqueOptions) {
+  const { db, clock, community, documents, content } = options;
+  const store = createCritiqueStore(db);
+  const outbox = createOutbox(db, clock);
+  const device = store.meta.get('device') ?? (store.meta.set('device', randomUUID().slice(0, 8)), store.meta.get('device')!);
+  const hlc = createHlc(device, () => clock().getTime());
+  const engine = createSyncEngine({ db, store, outbox, community, onOutbox: options.onOutbox, onChanged: options.onChanged, observeHlc: hlc.observe });
+  const now = () => clock().toISOString();
+
+  // Who is writing, offline too: the last account this studio was signed in as.
+  const remember = (account: Account | null) => account && store.meta.set('account', JSON.stringify({ id: account.id, displayName: account.displayName }));
+  community.onSignedIn(() => remember(community.account));
+  const me = (): { id: string; displayName: string } | null => {
+    if (community.account) return { id: community.account.id, displayName: community.account.displayName };
+    const saved = store.meta.get('account');
+    return saved ? JSON.parse(saved) : null;
+  };
+  const requireMe = () => {
+    const who = me();
+    if (!who) throw new StudioError('forbidden', 'Sign in to a community server once to share drafts and comment; after that it works offline too.');
+    return who;
+  };
+  const changed = () => {
+    options.onChanged();
+    void engine.flush();
+  };
+
+  const documentState = (id: string): SerializedState => parseLexicalState(content.current(id)?.content ?? EMPTY_DOCUMENT);
+  const heading = (text: string): SerializedNode => ({
+    type: 'heading',
+    tag: 'h2',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    children: [{ type: 'text', text, version: 1, detail: 0, format: 0, mode: 'normal', style: '' }],
+  });
+  /** One immutable document from one chapter or several (each under its title), without comment marks. */
+  const compose = (documentIds: string[]): string => {
+    if (documentIds.length === 1) return JSON.stringify(withoutMarks(documentState(documentIds[0]!)));
+    const children = documentIds.flatMap((id) => [heading(documents.get(id).title), ...(withoutMarks(documentState(id)).root.children ?? [])]);
+    const base = parseLexicalState(EMPTY_DOCUMENT);
+    return JSON.stringify({ ...base, root: { ...base.root, children } });
+  };
+
+  const versionNumber = (shareId: string) => {
+    const numbers = new Map(store.versions(shareId).map((v) => [v.id, v.number]));
+    return (id: string) => numbers.get(id) ?? 0;
+  };
+
+  const readable = (shareId: string) => {
+    const share = store.share(shareId);
+    if (share.revoked && share.role === 'reader') throw new StudioError('forbidden', 'The author has withdrawn this draft.');
+    return share;
+  };
+
+  const handlers = {
+    'shares.list': (): LocalShare[] => store.shares(),
+
+    'shares.publish': (input: In<'shares.publish'>): LocalShare => {
+      const who = requireMe();
+      for (const id of input.documentIds) documents.get(id);
+      const existing = input.shareId ? store.shareRow(input.shareId) : undefined;
+      if (existing && existing.role !== 'author') throw new StudioError('forbidden', 'Only its author can update a shared draft.');
+      if (existing?.revoked) throw new StudioError('forbidden', 'This share was revoked; share the draft again instead.');
+      const json = compose(input.documentIds);
+      if (json.length > MAX_SHARE_BYTES) throw new StudioError('too_large', 'A shared draft may be at most 1.2 MB; share fewer chapters at a time.');
+      const plain = mapPlainText(parseLexicalState(json)).text;
+      const shareId = input.shareId ?? randomUUID();
+      const versionId = randomUUID();
+      const number = store.versions(shareId).reduce((n, v) => Math.max(n, v.number), 0) + 1;
+      db.transaction(() => {
+        store.putShare(
+          {
+            id: shareId,
+            authorId: who.id,
+            authorName: who.displayName,
+            circleId: input.circleId,
+            title: input.title,
+            note: input.note,
+            queue: input.queue,
+            readerIds: input.readerIds,
+            revoked: false,
+            createdAt: existing?.created_at ?? now(),
+            versions: [],
+          },
+          'author',
+          input.documentIds,
+          'pending',
+        );
+        store.putVersion({ id: versionId, share_id: shareId, number, content: json, plain_text: plain, word_count: countWords(plain), created_at: now() });
+        outbox.enqueue(shareId, {
+          kind: 'share.publish',
+          shareId,
+          versionId,
+          circleId: input.circleId,
+          readerIds: input.readerIds,
+          title: input.title,
+          note: input.note,
+          queue: input.queue,
+          content: json,
+        });
+      })();
+      changed();
+      return store.share(shareId);
+    },
+
+    'shares.revoke': ({ shareId }: In<'shares.revoke'>): LocalShare => {
+      const share = store.share(shareId);
+      if (share.role !== 'author') throw new StudioError('forbidden', 'Only its author can revoke a shared draft.');
+      db.transaction(() => {
+        store.putShare({ ...share, revoked: true }, 'author', share.documentIds, 'pending');
+        outbox.enqueue(shareId, { kind: 'share.revoke', shareId });
+      })();
+      changed();
+      return store.share(shareId);
+    },
+
+    'shares.open': ({ shareId, versionId }: In<'shares.open'>): ShareView => {
+      const share = readable(shareId);
+      const versions = store.versions(shareId);
+      const version = versionId ? versions.find((v) => v.id === versionId) : versions.at(-1);
+      if (!version) throw new StudioError('not_found', 'That version of the draft has not arrived yet.');
+      const target: AnchorTarget[] = version.content ? [anchorTarget(version.id, parseLexicalState(version.content))] : [];
+      const { threads, detached } = buildThreads(store.comments(shareId), versionNumber(shareId), target);
+      return {
+        share,
+        version: { id: version.id, number: version.number, content: version.content, invalidReason: version.invalid_reason },
+        threads: threads.map(({ targetId: _t, ...t }) => t),
+        detached,
+        critiques: store.critiques(shareId),
+        me: me(),
+      };
+    },
+
+    'comments.add': (input: In<'comments.add'>): ReviewComment => {
+      const who = requireMe();
+      const share = readable(input.shareId);
+      const version = store.version(input.versionId);
+      if (!version || version.share_id !== share.id) throw new StudioError('not_found', 'That version of the draft is not here.');
+      let parentId = input.parentId;
+      if (parentId) {
+        const parent = store.comment(parentId);
+        if (!parent || parent.shareId !== share.id) throw new StudioError('not_found', 'That comment is not here.');
+        parentId = parent.parentId ?? parent.id;
+      } else if (input.anchor && version.plain_text.slice(input.anchor.start, input.anchor.start + input.anchor.quote.length) !== input.anchor.quote) {
+        throw new StudioError('invalid_input', 'The selected text is not at that place in the shared draft.');
+      }
+      const id = randomUUID();
+      const comment = {
+        id,
+        shareId: share.id,
+        versionId: version.id,
+        parentId,
+        authorId: who.id,
+        authorName: who.displayName,
+        body: input.body,
+        anchor: parentId ? null : input.anchor,
+        resolved: false,
+        resolvedHlc: null,
+        helpful: false,
+        helpfulHlc: null,
+        createdAt: now(),
+      };
+      db.transaction(() => {
+        store.putComment(comment, 'pending');
+        outbox.enqueue(id, { kind: 'comment.add', commentId: id, shareId: share.id, versionId: version.id, parentId, body: input.body, anchor: comment.anchor });
+      })();
+      changed();
+      return store.comment(id)!;
+    },
+
+    'comments.setFlag': ({ target, id, flag, value }: In<'comments.setFlag'>): null => {
+      const who = requireMe();
+      const item = target === 'comment' ? store.comment(id) : store.critique(id);
+      if (!item) throw new StudioError('not_found', `That ${target} is not here.`);
+      const share = readable(item.shareId);
+      // The same rules the server applies, so a refusal is immediate rather than a failed sync later.
+      if (flag === 'resolved' && (target !== 'comment' || (item as ReviewComment).parentId)) throw new StudioError('invalid_input', 'Only a comment thread can be resolved.');
+      if (flag === 'resolved' && share.authorId !== who.id && item.authorId !== who.id) throw new StudioError('forbidden', 'Only the author or the commenter can resolve a thread.');
+      if (flag === 'helpful' && (share.authorId !== who.id || item.authorId === who.id)) throw new StudioError('forbidden', 'Only the author marks others’ critiques helpful.');
+      const stamp = hlc.tick();
+      db.transaction(() => {
+        store.setFlag(target, id, flag, value, stamp);
+        outbox.enqueue(id, { kind: 'flag.set', target, id, flag, value, hlc: stamp });
+        store.setState(target === 'comment' ? 'comments' : 'critiques', id, 'pending', null);
+      })();
+      changed();
+      return null;
+    },
+
+    'comments.forDocument': ({ documentId }: In<'comments.forDocument'>): DocumentReview => {
+      documents.get(documentId);
+      const shares = store.shares().filter((s) => s.role === 'author' && s.documentIds.includes(documentId));
+      const review: DocumentReview = { shares, threads: [], detached: [], critiques: [] };
+      for (const share of shares) {
+        // A comment on a share of several chapters belongs to the chapter its passage is in now.
+        const targets = share.documentIds.flatMap((id) => {
+          try {
+            return [anchorTarget(id, documentState(id))];
+          } catch {
+            return [];
+          }
+        });
+        const { threads, detached } = buildThreads(store.comments(share.id), versionNumber(share.id), targets);
+        review.threads.push(...threads.filter((t) => t.targetId === documentId || (t.targetId === null && share.documentIds[0] === documentId)).map(({ targetId: _t, ...t }) => t));
+        if (share.documentIds[0] === documentId) review.detached.push(...detached);
+        review.critiques.push(...store.critiques(share.id));
+      }
+      review.threads.sort((a, b) => (a.match?.start ?? Infinity) - (b.match?.start ?? Infinity));
+      return review;
+    },
+
+    'comments.passageDiff': ({ commentId }: In<'comments.passageDiff'>): PassageDiff => {
+      const comment = store.comment(commentId);
+      if (!comment?.anchor) throw new StudioError('not_found', 'That inline comment is not here.');
+      readable(comment.shareId);
+      const versions = store.versions(comment.shareId);
+      const from = versions.find((v) => v.id === comment.versionId);
+      const latest = versions.at(-1);
+      if (!from || !latest) throw new StudioError('not_found', 'That version of the draft is not here.');
+      const match = latest.id === from.id ? null : findAnchor(latest.plain_text, comment.anchor);
+      const passage = latest.id === from.id ? comment.anchor.quote : match ? latest.plain_text.slice(match.start, match.end) : '';
+      return { fromVersion: from.number, toVersion: latest.number, found: latest.id === from.id || !!match, parts: diffProse(comment.anchor.quote, passage) };
+    },
+
+    'critiques.submit': (input: In<'critiques.submit'>): ReviewCritique => {
+      const who = requireMe();
+      const share = readable(input.shareId);
+      if (share.authorId === who.id) throw new StudioError('forbidden', 'You cannot critique your own draft.');
+      const version = store.version(input.versionId);
+      if (!version || version.share_id !== share.id) throw new StudioError('not_found', 'That version of the draft is not here.');
+      // One overall critique per version: writing again revises it.
+      const mine = store.critiques(share.id).find((c) => c.versionId === version.id && c.authorId === who.id);
+      const id = mine?.id ?? randomUUID();
+      const words = countWords([input.worked, input.didnt, input.suggestions].join('\n\n'));
+      db.transaction(() => {
+        store.putCritique(
+          { id, shareId: share.id, versionId: version.id, authorId: who.id, authorName: who.displayName, worked: input.worked, didnt: input.didnt, suggestions: input.suggestions, words, helpful: mine?.helpful ?? false, helpfulHlc: mine?.helpfulHlc ?? null, createdAt: mine?.createdAt ?? now() },
+          'pending',
+        );
+        outbox.enqueue(id, { kind: 'critique.submit', critiqueId: id, shareId: share.id, versionId: version.id, worked: input.worked, didnt: input.didnt, suggestions: input.suggestions });
+      })();
+      changed();
+      return store.critique(id)!;
+    },
+
+    'credits.get': async ({ circleId }: In<'credits.get'>): Promise<Credits> => {
+      const entries = store.credits(circleId);
+      const rules = community.status.state === 'online' ? await community.request('credits:rules', { circleId }) : null;
+      return { circleId, balance: entries.at(-1)?.balanceAfter ?? 0, entries, rules: rules?.ok ? rules.data : null };
+    },
+    'sync.outbox': (): OutboxStatus => engine.status(),
+    'sync.retryFailed': (): OutboxStatus => {
+      db.transaction(() => {
+        for (const row of outbox.failed()) {
+          const tables = row.kind.startsWith('share') ? (['shares'] as const) : row.kind === 'comment.add' ? (['comments'] as const) : (['comments', 'critiques'] as const);
+          for (const table of tables) store.setState(table, row.entity_id, 'pending', null);
+        }
+        outbox.retryFailed();
+      })();
+      changed();
+      return engine.status();
+    },
+  };
+
+  return { handlers, engine, close: () => engine.close() };
+}

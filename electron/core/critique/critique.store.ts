@@ -1,0 +1,276 @@
+import type { Database } from 'better-sqlite3';
+import type { CommentRecord, CreditEntry, CritiqueRecord, SharedDraft } from '../../../shared/protocol/community-events';
+import type { LocalShare, ReviewComment, ReviewCritique, SyncState } from '../../../shared/api/studio-api';
+import { StudioError } from '../../../shared/api/result';
+
+interface ShareRow {
+  id: string;
+  role: 'author' | 'reader';
+  author_id: string;
+  author_name: string;
+  circle_id: string;
+  title: string;
+  note: string;
+  queue: number;
+  reader_ids: string;
+  revoked: number;
+  document_ids: string;
+  created_at: string;
+  sync_state: SyncState;
+  sync_error: string | null;
+}
+export interface VersionRow {
+  id: string;
+  share_id: string;
+  number: number;
+  content: string | null;
+  invalid_reason: string | null;
+  plain_text: string;
+  word_count: number;
+  created_at: string;
+}
+interface CommentRow {
+  id: string;
+  share_id: string;
+  version_id: string;
+  parent_id: string | null;
+  author_id: string;
+  author_name: string;
+  body: string;
+  anchor: string | null;
+  resolved: number;
+  resolved_hlc: string | null;
+  helpful: number;
+  helpful_hlc: string | null;
+  created_at: string;
+  sync_state: SyncState;
+  sync_error: string | null;
+}
+interface CritiqueRow {
+  id: string;
+  share_id: string;
+  version_id: string;
+  author_id: string;
+  author_name: string;
+  worked: string;
+  didnt: string;
+  suggestions: string;
+  words: number;
+  helpful: number;
+  helpful_hlc: string | null;
+  created_at: string;
+  sync_state: SyncState;
+  sync_error: string | null;
+}
+
+const toComment = (r: CommentRow): ReviewComment => ({
+  id: r.id,
+  shareId: r.share_id,
+  versionId: r.version_id,
+  parentId: r.parent_id,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  body: r.body,
+  anchor: r.anchor ? JSON.parse(r.anchor) : null,
+  resolved: r.resolved === 1,
+  resolvedHlc: r.resolved_hlc,
+  helpful: r.helpful === 1,
+  helpfulHlc: r.helpful_hlc,
+  createdAt: r.created_at,
+  syncState: r.sync_state,
+  syncError: r.sync_error,
+});
+const toCritique = (r: CritiqueRow): ReviewCritique => ({
+  id: r.id,
+  shareId: r.share_id,
+  versionId: r.version_id,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  worked: r.worked,
+  didnt: r.didnt,
+  suggestions: r.suggestions,
+  words: r.words,
+  helpful: r.helpful === 1,
+  helpfulHlc: r.helpful_hlc,
+  createdAt: r.created_at,
+  syncState: r.sync_state,
+  syncError: r.sync_error,
+});
+
+/** Local copies of shares, versions, comments, critiques and credits (better-sqlite3, synchronous). */
+export function createCritiqueStore(db: Database) {
+  const q = {
+    share: db.prepare<[string], ShareRow>('SELECT * FROM shares WHERE id = ?'),
+    shares: db.prepare<[], ShareRow>('SELECT * FROM shares ORDER BY created_at DESC'),
+    versions: db.prepare<[string], VersionRow>('SELECT * FROM share_versions WHERE share_id = ? ORDER BY number'),
+    version: db.prepare<[string], VersionRow>('SELECT * FROM share_versions WHERE id = ?'),
+    comment: db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?'),
+    comments: db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE share_id = ? ORDER BY created_at, id'),
+    critique: db.prepare<[string], CritiqueRow>('SELECT * FROM critiques WHERE id = ?'),
+    critiques: db.prepare<[string], CritiqueRow>('SELECT * FROM critiques WHERE share_id = ? ORDER BY created_at'),
+    counts: db.prepare<{ id: string }, { comments: number; unresolved: number; critiques: number }>(
+      `SELECT (SELECT count(*) FROM comments WHERE share_id = @id) AS comments,
+              (SELECT count(*) FROM comments WHERE share_id = @id AND parent_id IS NULL AND resolved = 0) AS unresolved,
+              (SELECT count(*) FROM critiques WHERE share_id = @id) AS critiques`,
+    ),
+    credits: db.prepare<[string], CreditEntry>(
+      'SELECT id, circle_id AS circleId, delta, reason, ref_id AS refId, balance_after AS balanceAfter, created_at AS createdAt FROM credit_entries WHERE circle_id = ? ORDER BY created_at, rowid',
+    ),
+    upsertShare: db.prepare(
+      `INSERT INTO shares (id, role, author_id, author_name, circle_id, title, note, queue, reader_ids, revoked, document_ids, created_at, sync_state, sync_error)
+       VALUES (@id, @role, @author_id, @author_name, @circle_id, @title, @note, @queue, @reader_ids, @revoked, @document_ids, @created_at, @sync_state, NULL)
+       ON CONFLICT(id) DO UPDATE SET author_name = excluded.author_name, title = excluded.title, note = excluded.note, queue = excluded.queue,
+         reader_ids = excluded.reader_ids, revoked = max(shares.revoked, excluded.revoked),
+         document_ids = CASE WHEN excluded.document_ids = '[]' THEN shares.document_ids ELSE excluded.document_ids END,
+         sync_state = excluded.sync_state`,
+    ),
+    upsertVersion: db.prepare(
+      `INSERT INTO share_versions (id, share_id, number, content, invalid_reason, plain_text, word_count, created_at)
+       VALUES (@id, @share_id, @number, @content, @invalid_reason, @plain_text, @word_count, @created_at)
+       ON CONFLICT(id) DO UPDATE SET number = excluded.number`,
+    ),
+    dropVersions: db.prepare('DELETE FROM share_versions WHERE share_id = ?'),
+    insertComment: db.prepare(
+      `INSERT INTO comments (id, share_id, version_id, parent_id, author_id, author_name, body, anchor, resolved, resolved_hlc, helpful, helpful_hlc, created_at, sync_state, sync_error)
+       VALUES (@id, @share_id, @version_id, @parent_id, @author_id, @author_name, @body, @anchor, @resolved, @resolved_hlc, @helpful, @helpful_hlc, @created_at, @sync_state, NULL)
+       ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, author_name = excluded.author_name, created_at = excluded.created_at,
+         resolved = CASE WHEN coalesce(excluded.resolved_hlc, '') > coalesce(comments.resolved_hlc, '') THEN excluded.resolved ELSE comments.resolved END,
+         resolved_hlc = max(coalesce(excluded.resolved_hlc, ''), coalesce(comments.resolved_hlc, '')),
+         helpful = CASE WHEN coalesce(excluded.helpful_hlc, '') > coalesce(comments.helpful_hlc, '') THEN excluded.helpful ELSE comments.helpful END,
+         helpful_hlc = max(coalesce(excluded.helpful_hlc, ''), coalesce(comments.helpful_hlc, ''))`,
+    ),
+    insertCritique: db.prepare(
+      `INSERT INTO critiques (id, share_id, version_id, author_id, author_name, worked, didnt, suggestions, words, helpful, helpful_hlc, created_at, sync_state, sync_error)
+       VALUES (@id, @share_id, @version_id, @author_id, @author_name, @worked, @didnt, @suggestions, @words, @helpful, @helpful_hlc, @created_at, @sync_state, NULL)
+       ON CONFLICT(id) DO UPDATE SET worked = excluded.worked, didnt = excluded.didnt, suggestions = excluded.suggestions, words = excluded.words,
+         helpful = CASE WHEN coalesce(excluded.helpful_hlc, '') > coalesce(critiques.helpful_hlc, '') THEN excluded.helpful ELSE critiques.helpful END,
+         helpful_hlc = max(coalesce(excluded.helpful_hlc, ''), coalesce(critiques.helpful_hlc, ''))`,
+    ),
+    insertCredit: db.prepare(
+      'INSERT OR IGNORE INTO credit_entries (id, circle_id, delta, reason, ref_id, balance_after, created_at) VALUES (@id, @circleId, @delta, @reason, @refId, @balanceAfter, @createdAt)',
+    ),
+    setFlag: {
+      comment: db.prepare('UPDATE comments SET resolved = CASE WHEN @flag = \'resolved\' THEN @value ELSE resolved END, resolved_hlc = CASE WHEN @flag = \'resolved\' THEN @hlc ELSE resolved_hlc END, helpful = CASE WHEN @flag = \'helpful\' THEN @value ELSE helpful END, helpful_hlc = CASE WHEN @flag = \'helpful\' THEN @hlc ELSE helpful_hlc END WHERE id = @id'),
+      critique: db.prepare('UPDATE critiques SET helpful = @value, helpful_hlc = @hlc WHERE id = @id'),
+    },
+    state: {
+      shares: db.prepare('UPDATE shares SET sync_state = ?, sync_error = ? WHERE id = ?'),
+      comments: db.prepare('UPDATE comments SET sync_state = ?, sync_error = ? WHERE id = ?'),
+      critiques: db.prepare('UPDATE critiques SET sync_state = ?, sync_error = ? WHERE id = ?'),
+    },
+    metaGet: db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?'),
+    metaSet: db.prepare('INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+  };
+
+  const store = {
+    meta: {
+      get: (key: string) => q.metaGet.get(key)?.value ?? null,
+      set: (key: string, value: string) => q.metaSet.run(key, value),
+    },
+    shareRow: (id: string) => q.share.get(id),
+    share(id: string): LocalShare {
+      const row = q.share.get(id);
+      if (!row) throw new StudioError('not_found', 'That shared draft is not here.');
+      const versions = q.versions.all(id).map((v) => ({ id: v.id, number: v.number, wordCount: v.word_count, createdAt: v.created_at }));
+      return {
+        id: row.id,
+        role: row.role,
+        authorId: row.author_id,
+        authorName: row.author_name,
+        circleId: row.circle_id,
+        title: row.title,
+        note: row.note,
+        queue: row.queue === 1,
+        readerIds: JSON.parse(row.reader_ids),
+        revoked: row.revoked === 1,
+        createdAt: row.created_at,
+        documentIds: JSON.parse(row.document_ids),
+        versions,
+        syncState: row.sync_state,
+        syncError: row.sync_error,
+        ...q.counts.get({ id })!,
+      };
+    },
+    shares: (): LocalShare[] => q.shares.all().map((r) => store.share(r.id)),
+    versions: (shareId: string) => q.versions.all(shareId),
+    version: (id: string) => q.version.get(id),
+    comment: (id: string) => {
+      const row = q.comment.get(id);
+      return row && toComment(row);
+    },
+    comments: (shareId: string) => q.comments.all(shareId).map(toComment),
+    critique: (id: string) => {
+      const row = q.critique.get(id);
+      return row && toCritique(row);
+    },
+    critiques: (shareId: string) => q.critiques.all(shareId).map(toCritique),
+    credits: (circleId: string) => q.credits.all(circleId),
+
+    putShare(share: SharedDraft, role: 'author' | 'reader', documentIds: string[], state: SyncState) {
+      q.upsertShare.run({
+        id: share.id,
+        role,
+        author_id: share.authorId,
+        author_name: share.authorName,
+        circle_id: share.circleId,
+        title: share.title,
+        note: share.note,
+        queue: share.queue ? 1 : 0,
+        reader_ids: JSON.stringify(share.readerIds),
+        revoked: share.revoked ? 1 : 0,
+        document_ids: JSON.stringify(documentIds),
+        created_at: share.createdAt,
+        sync_state: state,
+      });
+      // A reader of a revoked share loses the draft itself; what they wrote stays theirs.
+      if (share.revoked && role === 'reader') q.dropVersions.run(share.id);
+    },
+    putVersion(v: Omit<VersionRow, 'invalid_reason'> & { invalid_reason?: string | null }) {
+      q.upsertVersion.run({ invalid_reason: null, ...v });
+    },
+    putComment(c: CommentRecord, state: SyncState) {
+      q.insertComment.run({
+        id: c.id,
+        share_id: c.shareId,
+        version_id: c.versionId,
+        parent_id: c.parentId,
+        author_id: c.authorId,
+        author_name: c.authorName,
+        body: c.body,
+        anchor: c.anchor ? JSON.stringify(c.anchor) : null,
+        resolved: c.resolved ? 1 : 0,
+        resolved_hlc: c.resolvedHlc,
+        helpful: c.helpful ? 1 : 0,
+        helpful_hlc: c.helpfulHlc,
+        created_at: c.createdAt,
+        sync_state: state,
+      });
+    },
+    putCritique(c: CritiqueRecord, state: SyncState) {
+      q.insertCritique.run({
+        id: c.id,
+        share_id: c.shareId,
+        version_id: c.versionId,
+        author_id: c.authorId,
+        author_name: c.authorName,
+        worked: c.worked,
+        didnt: c.didnt,
+        suggestions: c.suggestions,
+        words: c.words,
+        helpful: c.helpful ? 1 : 0,
+        helpful_hlc: c.helpfulHlc,
+        created_at: c.createdAt,
+        sync_state: state,
+      });
+    },
+    putCredit: (entry: CreditEntry) => q.insertCredit.run(entry),
+    setFlag(target: 'comment' | 'critique', id: string, flag: 'resolved' | 'helpful', value: boolean, hlc: string) {
+      q.setFlag[target].run({ id, flag, value: value ? 1 : 0, hlc });
+    },
+    setState(table: 'shares' | 'comments' | 'critiques', id: string, state: SyncState, error: string | null) {
+      q.state[table].run(state, error, id);
+    },
+  };
+  return store;
+}
+export type CritiqueStore = ReturnType<typeof createCritiqueStore>;

@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely';
+import type { CommentRecord, CritiqueRecord, SharedDraft, ShareVersionRecord } from '../../../shared/protocol/community-events';
+import type { CommentsTable, CommunityDatabase, CritiquesTable, FeedTable, SharesTable } from '../../store/schema';
+
+type Db = Kysely<CommunityDatabase>;
+export type FeedKind = FeedTable['kind'];
+
+/** Reads and writes of shares, comments and critiques; every function takes the transaction it runs in. */
+export const critiqueRepo = {
+  share: (db: Db, id: string) => db.selectFrom('shares').selectAll().where('id', '=', id).executeTakeFirst(),
+  version: (db: Db, id: string) => db.selectFrom('share_versions').selectAll().where('id', '=', id).executeTakeFirst(),
+  comment: (db: Db, id: string) => db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst(),
+  critique: (db: Db, id: string) => db.selectFrom('critiques').selectAll().where('id', '=', id).executeTakeFirst(),
+  async latestVersionNumber(db: Db, shareId: string): Promise<number> {
+    const row = await db.selectFrom('share_versions').select((eb) => eb.fn.max('number').as('n')).where('share_id', '=', shareId).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+
+  /** Who may read a share: its author, and the named readers or else the whole circle (never the banned). */
+  async audience(db: Db, share: SharesTable): Promise<string[]> {
+    const named = JSON.parse(share.reader_ids) as string[];
+    let query = db.selectFrom('circle_members').select('user_id').where('circle_id', '=', share.circle_id).where('role', '!=', 'banned');
+    if (named.length > 0) query = query.where('user_id', 'in', named);
+    const members = (await query.execute()).map((r) => r.user_id);
+    return [...new Set([share.author_id, ...members])];
+  },
+
+  async mayRead(db: Db, share: SharesTable, userId: string): Promise<boolean> {
+    if (share.author_id === userId) return true;
+    if (share.revoked_at) return false;
+    const named = JSON.parse(share.reader_ids) as string[];
+    if (named.length > 0 && !named.includes(userId)) return false;
+    const member = await db.selectFrom('circle_members').select('role').where('circle_id', '=', share.circle_id).where('user_id', '=', userId).executeTakeFirst();
+    return !!member && member.role !== 'banned';
+  },
+
+  /** Appends one feed row per recipient; returns each recipient's new cursor. */
+  async notify(db: Db, userIds: string[], kind: FeedKind, refId: string, at: string): Promise<Map<string, number>> {
+    const seqs = new Map<string, number>();
+    if (userIds.length === 0) return seqs;
+    const rows = await db
+      .insertInto('feed')
+      .values(userIds.map((user_id) => ({ user_id, kind, ref_id: refId, created_at: at })))
+      .returning(['seq', 'user_id'])
+      .execute();
+    for (const row of rows) seqs.set(row.user_id, Number(row.seq));
+    return seqs;
+  },
+};
+
+const names = async (db: Db, ids: string[]) => {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+};
+
+/** Loads what a feed page names, as the records the client stores. */
+export async function loadRecords(db: Db, refs: { kind: FeedKind; ids: string[] }[]) {
+  const ids = (kind: FeedKind) => refs.filter((r) => r.kind === kind).flatMap((r) => r.ids);
+  const inIds = <T>(list: string[], load: (list: string[]) => Promise<T[]>) => (list.length ? load(list) : Promise.resolve([] as T[]));
+  const shareRows = await inIds(ids('share'), (l) => db.selectFrom('shares').selectAll().where('id', 'in', l).execute());
+  const versionRows = await inIds(ids('version'), (l) => db.selectFrom('share_versions').selectAll().where('id', 'in', l).execute());
+  const commentRows = await inIds(ids('comment'), (l) => db.selectFrom('comments').selectAll().where('id', 'in', l).execute());
+  const critiqueRows = await inIds(ids('critique'), (l) => db.selectFrom('critiques').selectAll().where('id', 'in', l).execute());
+  const creditRows = await inIds(ids('credit'), (l) => db.selectFrom('credit_ledger').selectAll().where('id', 'in', l).execute());
+  const versionInfo = await inIds(
+    shareRows.map((s) => s.id),
+    (l) => db.selectFrom('share_versions').select(['id', 'share_id', 'number', 'word_count', 'created_at']).where('share_id', 'in', l).orderBy('number').execute(),
+  );
+  const who = await names(db, [...shareRows.map((r) => r.author_id), ...commentRows.map((r) => r.author_id), ...critiqueRows.map((r) => r.author_id)]);
+
+  const shares = new Map(
+    shareRows.map((row): [string, SharedDraft & { row: SharesTable }] => [
+      row.id,
+      {
+        row,
+        id: row.id,
+        authorId: row.author_id,
+        authorName: who.get(row.author_id) ?? 'Someone',
+        circleId: row.circle_id,
+        title: row.title,
+        note: row.note,
+        queue: row.queue === 1,
+        readerIds: JSON.parse(row.reader_ids) as string[],
+        revoked: row.revoked_at !== null,
+        createdAt: row.created_at,
+        versions: versionInfo
+          .filter((v) => v.share_id === row.id)
+          .map((v) => ({ id: v.id, number: v.number, wordCount: v.word_count, createdAt: v.created_at })),
+      },
+    ]),
+  );
+  const versions = new Map(
+    versionRows.map((v): [string, ShareVersionRecord] => [
+      v.id,
+      { id: v.id, shareId: v.share_id, number: v.number, wordCount: v.word_count, createdAt: v.created_at, content: v.content },
+    ]),
+  );
+  const comments = new Map(commentRows.map((c) => [c.id, toComment(c, who.get(c.author_id))]));
+  const critiques = new Map(critiqueRows.map((c) => [c.id, toCritique(c, who.get(c.author_id))]));
+  const credits = new Map(
+    creditRows.map((e) => [
+      e.id,
+      { id: e.id, circleId: e.circle_id, delta: e.delta, reason: e.reason as never, refId: e.ref_id, balanceAfter: e.balance_after, createdAt: e.created_at },
+    ]),
+  );
+  return { shares, versions, comments, critiques, credits };
+}
+
+export function toComment(c: CommentsTable, authorName = 'Someone'): CommentRecord {
+  return {
+    id: c.id,
+    shareId: c.share_id,
+    versionId: c.version_id,
+    parentId: c.parent_id,
+    authorId: c.author_id,
+    authorName,
+    body: c.body,
+    anchor: c.anchor ? JSON.parse(c.anchor) : null,
+    resolved: c.resolved === 1,
+    resolvedHlc: c.resolved_hlc,
+    helpful: c.helpful === 1,
+    helpfulHlc: c.helpful_hlc,
+    createdAt: c.created_at,
+  };
+}
+
+export function toCritique(c: CritiquesTable, authorName = 'Someone'): CritiqueRecord {
+  return {
+    id: c.id,
+    shareId: c.share_id,
+    versionId: c.version_id,
+    authorId: c.author_id,
+    authorName,
+    worked: c.worked,
+    didnt: c.didnt,
+    suggestions: c.suggestions,
+    words: c.words,
+    helpful: c.helpful === 1,
+    helpfulHlc: c.helpful_hlc,
+    createdAt: c.created_at,
+  };
+}

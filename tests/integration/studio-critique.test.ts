@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentReview, LocalShare, ShareView } from '../../shared/api/studio-api';
+import { anchorAt } from '../../shared/text/anchor';
+import { docJson } from '../fixtures/lexical';
+import { call, serverOn, studioFor, waitFor } from '../helpers/studio';
+
+const P1 = 'The lighthouse keeper counted the ships that never came.';
+const P2 = 'Her brother wrote letters he would never send to anyone at all.';
+const P3 = 'A gull stood on the rail and watched the storm arrive.';
+const P4 = 'By morning the lamp was dark and the keeper was gone.';
+const critiqueText = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+
+async function sharedDraft() {
+  const server = await serverOn();
+  const author = await studioFor(server.url, 'ada_author');
+  const critic = await studioFor(server.url, 'cal_critic');
+  const circle = await call(author.core, 'circles.create', { name: 'Tuesday critiquers' });
+  const invite = await call(author.core, 'circles.invite', { circleId: circle.id });
+  await call(critic.core, 'circles.join', { code: invite.link });
+  const project = await call(author.core, 'projects.create', { title: 'The Keeper' });
+  const doc = await call(author.core, 'documents.create', { projectId: project.id, title: 'Chapter one' });
+  await call(author.core, 'documents.save', { id: doc.id, content: docJson([P1, P2, P3, P4]) });
+  const share = await call<LocalShare>(author.core, 'shares.publish', { documentIds: [doc.id], circleId: circle.id, title: 'The Keeper, ch. 1', note: 'Looking for pacing feedback' });
+  await waitFor(async () => (await call<LocalShare[]>(critic.core, 'shares.list')).some((s) => s.id === share.id && s.versions.length === 1), 'the critic has the draft');
+  return { server, author, critic, circle, doc, share };
+}
+
+const outboxEmpty = (core: Parameters<typeof call>[0]) => async () => (await call(core, 'sync.outbox')).pending === 0;
+
+describe('share for critique between two studios', () => {
+  it('comments written offline while the author edits arrive once, anchor where they should, and replies flow back', async () => {
+    const { server, author, critic, doc, share } = await sharedDraft();
+    const view = await call<ShareView>(critic.core, 'shares.open', { shareId: share.id });
+    expect(view.share).toMatchObject({ role: 'reader', authorName: 'ada_author', note: 'Looking for pacing feedback' });
+    const text = (await call<ShareView>(critic.core, 'shares.open', { shareId: share.id })).version;
+    expect(text.content).toContain('lighthouse');
+
+    // The server goes away; both keep working.
+    await server.close();
+    await waitFor(() => critic.core.current('sync:status').state !== 'online', 'the critic is offline');
+    const plain = [P1, P2, P3, P4].join('\n\n');
+    const on = (passage: string) => {
+      const start = plain.indexOf(passage);
+      return anchorAt(plain, start, start + passage.length);
+    };
+    const c1 = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Strong opening image.', anchor: on(P1) });
+    const c2 = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Who is the brother?', anchor: on(P2) });
+    const c3 = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Love the gull.', anchor: on(P3) });
+    expect(c1.syncState).toBe('pending');
+    await call(critic.core, 'critiques.submit', { shareId: share.id, versionId: view.version.id, worked: critiqueText(100), didnt: critiqueText(40), suggestions: critiqueText(20) });
+    expect((await call(critic.core, 'sync.outbox')).pending).toBe(4);
+
+    // Meanwhile the author revises: a new opening paragraph, a reworded sentence, a cut passage.
+    const P2edited = 'Her brother wrote letters he would never send to anybody at all.';
+    await call(author.core, 'documents.save', { id: doc.id, content: docJson(['A new first paragraph, written on the train.', P1, P2edited, P4]) });
+
+    const again = await serverOn(server.dbFile, server.port);
+    await waitFor(outboxEmpty(critic.core), 'the critic’s outbox is sent');
+    await waitFor(async () => (await call<DocumentReview>(author.core, 'comments.forDocument', { documentId: doc.id })).critiques.length === 1, 'the author has the critique');
+    const review = await call<DocumentReview>(author.core, 'comments.forDocument', { documentId: doc.id });
+    expect(review.threads.map((t) => t.root.body)).toEqual(['Strong opening image.', 'Who is the brother?']);
+    const authorText = ['A new first paragraph, written on the train.', P1, P2edited, P4].join('\n\n');
+    const [t1, t2] = review.threads;
+    expect(t1!.match).toMatchObject({ how: 'exact' });
+    expect(authorText.slice(t1!.match!.start, t1!.match!.end)).toBe(P1);
+    expect(t2!.match).toMatchObject({ how: 'approximate' });
+    expect(authorText.slice(t2!.match!.start, t2!.match!.end)).toContain('anybody');
+    expect(review.detached.map((t) => t.root.body)).toEqual(['Love the gull.']);
+    expect(review.critiques[0]).toMatchObject({ authorName: 'cal_critic', words: 160, syncState: 'synced' });
+
+    // Exactly once on the server.
+    const rows = await again.store.db.selectFrom('comments').select(['id']).execute();
+    expect(rows.map((r) => r.id).sort()).toEqual([c1.id, c2.id, c3.id].sort());
+
+    // The author replies, resolves and thanks; it flows back to the critic.
+    await call(author.core, 'comments.add', { shareId: share.id, versionId: view.version.id, parentId: c1.id, body: 'Thank you!' });
+    await call(author.core, 'comments.setFlag', { target: 'comment', id: c2.id, flag: 'resolved', value: true });
+    await call(author.core, 'comments.setFlag', { target: 'critique', id: review.critiques[0]!.id, flag: 'helpful', value: true });
+    await waitFor(async () => {
+      const seen = await call<ShareView>(critic.core, 'shares.open', { shareId: share.id });
+      const thread1 = seen.threads.find((t) => t.root.id === c1.id);
+      const thread2 = seen.threads.find((t) => t.root.id === c2.id);
+      return thread1?.replies[0]?.body === 'Thank you!' && thread2?.root.resolved === true && seen.critiques[0]?.helpful === true;
+    }, 'the reply, the resolution and the helpful mark reach the critic');
+    // Credits: welcome 3, a critique over 150 words +1, marked helpful +1.
+    const credits = await call(critic.core, 'credits.get', { circleId: share.circleId });
+    await waitFor(async () => (await call(critic.core, 'credits.get', { circleId: share.circleId })).balance === 5, 'the critic’s credits arrive');
+    expect(credits.rules).toMatchObject({ postCost: 3, critiqueMinWords: 150 });
+  });
+
+  it('a revoked share leaves the reader’s machine; a critic sees what changed in a passage they commented on', async () => {
+    const { author, critic, doc, share } = await sharedDraft();
+    const view = await call<ShareView>(critic.core, 'shares.open', { shareId: share.id });
+    const plain = [P1, P2, P3, P4].join('\n\n');
+    const start = plain.indexOf(P2);
+    const comment = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Unclear.', anchor: anchorAt(plain, start, start + P2.length) });
+    await waitFor(outboxEmpty(critic.core), 'the comment is sent');
+
+    await call(author.core, 'documents.save', { id: doc.id, content: docJson([P1, 'Her brother, Tom, wrote letters he would never send to anyone at all.', P3, P4]) });
+    await call(author.core, 'shares.publish', { documentIds: [doc.id], shareId: share.id, circleId: share.circleId, title: share.title });
+    await waitFor(async () => (await call<LocalShare[]>(critic.core, 'shares.list'))[0]?.versions.length === 2, 'version 2 arrives');
+    const diff = await call(critic.core, 'comments.passageDiff', { commentId: comment.id });
+    expect(diff).toMatchObject({ fromVersion: 1, toVersion: 2, found: true });
+    expect(diff.parts.filter((p: { kind: string }) => p.kind === 'added').map((p: { text: string }) => p.text).join('')).toContain('Tom');
+    // The old comment stays attached to version 1.
+    expect((await call<ShareView>(critic.core, 'shares.open', { shareId: share.id, versionId: view.version.id })).threads[0]!.match).toMatchObject({ how: 'exact' });
+
+    await call(author.core, 'shares.revoke', { shareId: share.id });
+    await waitFor(async () => (await call<LocalShare[]>(critic.core, 'shares.list'))[0]?.revoked === true, 'the revocation arrives');
+    const opened = await critic.core.call('shares.open', { shareId: share.id });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await call<LocalShare[]>(critic.core, 'shares.list'))[0]!.versions).toEqual([]);
+  });
+
+  it('posting to the critique queue costs credits, and is refused (and shown as failed) without them', async () => {
+    const { author, circle, doc } = await sharedDraft();
+    const queued = await call<LocalShare>(author.core, 'shares.publish', { documentIds: [doc.id], circleId: circle.id, title: 'Queued', queue: true });
+    await waitFor(async () => (await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === queued.id)?.syncState === 'synced', 'the queued share is acknowledged');
+    await waitFor(async () => (await call(author.core, 'credits.get', { circleId: circle.id })).balance === 0, 'the cost is booked');
+    const broke = await call<LocalShare>(author.core, 'shares.publish', { documentIds: [doc.id], circleId: circle.id, title: 'One too many', queue: true });
+    await waitFor(async () => (await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === broke.id)?.syncState === 'failed', 'the second is refused');
+    const failed = (await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === broke.id)!;
+    expect(failed.syncError).toMatch(/costs 3 credits; you have 0/);
+    const outbox = await call(author.core, 'sync.outbox');
+    expect(outbox).toMatchObject({ pending: 0, failed: [{ kind: 'share.publish' }] });
+    const credits = await call(author.core, 'credits.get', { circleId: circle.id });
+    expect(credits.entries.map((e: { reason: string; delta: number }) => [e.reason, e.delta])).toEqual([
+      ['welcome', 3],
+      ['post', -3],
+    ]);
+  });
+});
