@@ -61,6 +61,10 @@ function checkNode(node: unknown, depth: number): asserts node is SerializedNode
       invalid(`Content has an unexpected nested value in "${key.slice(0, 40)}".`);
     }
   }
+  // Lexical makes a heading's or a list's DOM element from its tag: only the real ones, never <script>.
+  const tag = (node as { tag?: unknown }).tag;
+  if (type === 'heading' && !(typeof tag === 'string' && /^h[1-6]$/.test(tag))) invalid('A heading must be h1 to h6.');
+  if (type === 'list' && tag !== undefined && tag !== 'ul' && tag !== 'ol') invalid('A list must be ul or ol.');
   if (type === 'link' || type === 'autolink') {
     const url = (node as { url?: unknown }).url;
     if (typeof url !== 'string' || !SAFE_LINK.test(url.trim())) invalid('Links may only be http, https or mailto.');

@@ -210,6 +210,7 @@ describe('studio core: the database file', () => {
     expect(rows).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'sprint-sessions' },
+      { version: 3, name: 'critique' },
     ]);
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     core.close();
