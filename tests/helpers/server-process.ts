@@ -9,13 +9,13 @@ export interface ServerProcess {
 }
 
 /** `npm run server` as a real child process on a free port; stopped when the test finishes. */
-export async function startServerProcess(args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--port', '0', ...args], {
+export async function startServerProcess(args: string[], port = 0): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });
   let log = '';
-  const port = await new Promise<number>((resolve, reject) => {
+  const bound = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
@@ -36,5 +36,5 @@ export async function startServerProcess(args: string[]): Promise<ServerProcess>
       child.kill(signal);
     });
   onTestFinished(() => stop('SIGKILL').then(() => undefined));
-  return { url: `http://127.0.0.1:${port}`, child, output: () => log, stop };
+  return { url: `http://127.0.0.1:${bound}`, child, output: () => log, stop };
 }

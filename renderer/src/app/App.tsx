@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, DocumentNode, OpenDocument, Project, SaveResult, Settings, SyncStatus } from '../../../shared/api/studio-api';
+import type { AppInfo, DocumentNode, OpenDocument, OutboxStatus, Project, SaveResult, Settings, ShareView, SyncStatus } from '../../../shared/api/studio-api';
+import type { MarkWish } from '../panels/critique/CommentMarksPlugin';
+import { DocumentComments, ShareComments } from '../panels/critique/CommentsPanel';
+import { InboxPanel } from '../panels/critique/InboxPanel';
+import { ShareReader } from '../panels/critique/ShareReader';
 import { Editor } from '../editor/Editor';
 import type { SaveState } from '../editor/plugins/AutosavePlugin';
 import { Binder } from '../panels/binder/Binder';
@@ -33,6 +37,9 @@ export function App() {
   const [baseline, setBaseline] = useState<Baseline>({ docWords: 0, projectWords: 0, todayWords: 0 });
   const [sync, setSync] = useState<SyncStatus>({ state: 'offline', reason: 'Starting…' });
   const [error, setError] = useState<string | null>(null);
+  const [outbox, setOutbox] = useState<OutboxStatus>({ pending: 0, failed: [], sending: null });
+  const [shareView, setShareView] = useState<ShareView | null>(null);
+  const [marks, setMarks] = useState<MarkWish[]>([]);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
   const flush = useCallback(() => flushRef.current?.() ?? Promise.resolve(), []);
 
@@ -50,6 +57,37 @@ export function App() {
     })().catch(report);
     return off;
   }, [api, report]);
+
+  useEffect(() => {
+    const offs = [api.on('sync:outbox', setOutbox)];
+    api.sync.outbox().then(setOutbox, report);
+    return () => offs.forEach((off) => off());
+  }, [api, report]);
+
+  // The open document's comment passages, kept marked in the editor; refreshed as comments arrive.
+  const openDocId = openDoc?.id ?? null;
+  useEffect(() => {
+    if (!openDocId) return setMarks([]);
+    const load = () =>
+      api.comments.forDocument({ documentId: openDocId }).then((review) => {
+        const next = review.threads.filter((t) => t.root.anchor).map((t) => ({ id: t.root.id, anchor: t.root.anchor!, show: !t.root.resolved }));
+        setMarks((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+      }, () => undefined);
+    void load();
+    return api.on('critique:changed', () => void load());
+  }, [api, openDocId]);
+
+  const openShare = useCallback(
+    async (shareId: string, versionId?: string) => {
+      await flush();
+      setShareView(await api.shares.open({ shareId, versionId }));
+    },
+    [api, flush],
+  );
+  const refreshShare = useCallback(() => {
+    if (shareView) api.shares.open({ shareId: shareView.share.id, versionId: shareView.version.id }).then(setShareView, report);
+  }, [api, shareView, report]);
+  useEffect(() => (shareView ? api.on('critique:changed', refreshShare) : undefined), [api, shareView, refreshShare]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
@@ -75,6 +113,7 @@ export function App() {
       });
       setLiveWords(doc.wordCount);
       setOpenDoc(doc);
+      setShareView(null);
       setEditorKey((k) => k + 1);
       setSaveState({ state: 'saved', at: doc.updatedAt });
     },
@@ -205,7 +244,9 @@ export function App() {
           ) : null}
         </nav>
         <main className="pane-editor" aria-label="Editor">
-          {openDoc ? (
+          {shareView ? (
+            <ShareReader view={shareView} onVersion={(v) => void openShare(shareView.share.id, v).catch(report)} onChanged={refreshShare} onClose={() => setShareView(null)} />
+          ) : openDoc ? (
             <Editor
               key={`${openDoc.id}:${editorKey}`}
               doc={openDoc}
@@ -214,6 +255,7 @@ export function App() {
               onSaved={onSaved}
               onSaveState={setSaveState}
               onError={setError}
+              marks={marks}
             />
           ) : (
             <div className="editor-empty">
@@ -234,6 +276,16 @@ export function App() {
         <aside className="pane-sidebar" aria-label="Sidebar">
           <Sidebar
             sync={sync}
+            comments={
+              shareView ? (
+                <ShareComments view={shareView} onChanged={refreshShare} />
+              ) : openDoc ? (
+                <DocumentComments key={openDoc.id} documentId={openDoc.id} title={openDoc.title} online={sync.state === 'online'} flush={flush} />
+              ) : (
+                <p className="muted">Open a document to share it, or a draft from your Inbox to critique it.</p>
+              )
+            }
+            inbox={<InboxPanel openShareId={shareView?.share.id ?? null} onOpen={(id) => void openShare(id).catch(report)} />}
             snapshots={
               <SnapshotsPanel
                 documentId={openDoc?.id ?? null}
@@ -250,6 +302,7 @@ export function App() {
         projectWords={baseline.projectWords + delta}
         todayWords={baseline.todayWords + delta}
         sync={sync}
+        outbox={outbox}
       />
     </div>
   );

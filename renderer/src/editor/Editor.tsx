@@ -1,3 +1,4 @@
+import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -16,8 +17,10 @@ import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { editorTheme } from './theme';
+import { CommentMarksPlugin, type MarkWish } from '../panels/critique/CommentMarksPlugin';
 
-export const EDITOR_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, SceneBreakNode, MarkNode];
+// Links are never made here, but shared drafts may carry them (http, https and mailto only).
+export const EDITOR_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, SceneBreakNode, MarkNode, LinkNode, AutoLinkNode];
 
 interface Props {
   doc: OpenDocument;
@@ -26,10 +29,12 @@ interface Props {
   onSaved: (result: SaveResult) => void;
   onSaveState: (state: SaveState) => void;
   onError: (message: string) => void;
+  /** Comment passages to keep marked. */
+  marks: MarkWish[];
 }
 
 /** One document in a Lexical rich-text editor. Remounted (by key) for each document opened. */
-export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError }: Props) {
+export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError, marks }: Props) {
   const initialConfig: InitialConfigType = {
     namespace: 'margin',
     theme: editorTheme,
@@ -56,6 +61,7 @@ export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError }
       <ListPlugin />
       <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
       <WordCountPlugin onCount={onWords} />
+      <CommentMarksPlugin wishes={marks} />
       <AutosavePlugin documentId={doc.id} flushRef={flushRef} onSaved={onSaved} onState={onSaveState} />
     </LexicalComposer>
   );

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/api/studio-api';
+import type { OutboxStatus, SyncStatus } from '../../../shared/api/studio-api';
 import type { SaveState } from '../editor/plugins/AutosavePlugin';
 
 interface Props {
@@ -7,6 +7,7 @@ interface Props {
   projectWords: number;
   todayWords: number;
   sync: SyncStatus;
+  outbox: OutboxStatus;
 }
 
 const SAVE_LABEL: Record<SaveState['state'], string> = {
@@ -26,7 +27,7 @@ const SYNC_LABEL: Record<SyncStatus['state'], string> = {
 const fmt = (n: number) => n.toLocaleString();
 
 /** Counts and states a writer glances at: save, words (document, project, today), sync. */
-export function StatusBar({ save, documentWords, projectWords, todayWords, sync }: Props) {
+export function StatusBar({ save, documentWords, projectWords, todayWords, sync, outbox }: Props) {
   return (
     <footer className="statusbar">
       <span role="status" aria-label="Save state" className={`save-${save.state}`}>
@@ -39,6 +40,22 @@ export function StatusBar({ save, documentWords, projectWords, todayWords, sync 
       <span aria-label="Sync state" className={`sync-${sync.state}`} title={'reason' in sync ? sync.reason : undefined}>
         ● {SYNC_LABEL[sync.state]}
       </span>
+      {outbox.sending && outbox.sending.total > 20 ? (
+        <span className="outbox-progress">
+          <label htmlFor="outbox-progress">Sending</label>{' '}
+          <progress id="outbox-progress" max={outbox.sending.total} value={outbox.sending.done} aria-label="Sending to the community" />
+        </span>
+      ) : null}
+      {outbox.pending > 0 && (
+        <span aria-label="Waiting to sync" title="Comments, replies and shares kept here until the community acknowledges them">
+          ↻ {fmt(outbox.pending)} to sync
+        </span>
+      )}
+      {outbox.failed.length > 0 && (
+        <span aria-label="Not accepted" className="sync-error" title={outbox.failed.map((f) => f.error).join('\n')}>
+          ! {outbox.failed.length} not accepted
+        </span>
+      )}
     </footer>
   );
 }

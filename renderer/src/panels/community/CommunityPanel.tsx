@@ -3,6 +3,7 @@ import type { CommunityStatus, SyncStatus } from '../../../../shared/api/studio-
 import type { Device } from '../../../../shared/protocol/community-events';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
+import { CirclesSection } from '../circles/CirclesSection';
 
 /** Settings → Community: which server, your account on it, and your signed-in devices. */
 export function CommunityPanel({ sync }: { sync: SyncStatus }) {
@@ -75,6 +76,7 @@ export function CommunityPanel({ sync }: { sync: SyncStatus }) {
               </li>
             ))}
           </ul>
+          {sync.state === 'online' && <CirclesSection />}
         </div>
       ) : (
         <AccountForm busy={busy} onSubmit={(kind, username, password) => run(() => (kind === 'register' ? api.community.register({ username, password }) : api.community.signIn({ username, password })))} />

@@ -3,19 +3,17 @@ import type { SyncStatus } from '../../../../shared/api/studio-api';
 import { CommunityPanel } from '../community/CommunityPanel';
 import { SprintPanel } from '../sprint/SprintPanel';
 
-type Tab = 'comments' | 'sprint' | 'community' | 'snapshots';
+type Tab = 'comments' | 'inbox' | 'sprint' | 'community' | 'snapshots';
 const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'comments', label: 'Comments' },
+  { id: 'inbox', label: 'Inbox' },
   { id: 'sprint', label: 'Sprint' },
   { id: 'community', label: 'Community' },
   { id: 'snapshots', label: 'Snapshots' },
 ];
 
-const NOT_CONNECTED = 'Critiques from your circle will appear here, anchored to your text, once Margin is connected to a community server.';
-const CONNECTED = 'No critiques yet. Sharing drafts with your circle is coming to Margin next.';
-
-/** The margin of the page: community tabs (honestly empty until connected) and the document's snapshots. */
-export function Sidebar({ sync, snapshots }: { sync: SyncStatus; snapshots: ReactNode }) {
+/** The margin of the page: comments on what is open, the critique inbox, sprints, community, snapshots. */
+export function Sidebar({ sync, snapshots, comments, inbox }: { sync: SyncStatus; snapshots: ReactNode; comments: ReactNode; inbox: ReactNode }) {
   const [tab, setTab] = useState<Tab>('comments');
   const select = (index: number) => setTab(TABS[(index + TABS.length) % TABS.length]!.id);
   return (
@@ -47,14 +45,10 @@ export function Sidebar({ sync, snapshots }: { sync: SyncStatus; snapshots: Reac
           <CommunityPanel sync={sync} />
         ) : tab === 'sprint' ? (
           <SprintPanel sync={sync} />
+        ) : tab === 'inbox' ? (
+          inbox
         ) : (
-          <div className="not-connected">
-            <p>
-              <strong>{sync.state === 'online' ? 'Connected' : 'Not connected'}</strong>
-            </p>
-            <p>{sync.state === 'online' ? CONNECTED : NOT_CONNECTED}</p>
-            {sync.state !== 'online' && 'reason' in sync && <p className="muted">{sync.reason}</p>}
-          </div>
+          comments
         )}
       </div>
     </div>

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Circle, Invite } from '../../../../shared/protocol/community-events';
+import { errorMessage } from '../../app/studio-client';
+import { useStudio } from '../../app/studio-context';
+
+/** The writer's circles: create one, invite by code or link, join with one. Needs a connection. */
+export function CirclesSection() {
+  const api = useStudio();
+  const [circles, setCircles] = useState<Circle[]>([]);
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => setCircles(await api.circles.list()), [api]);
+  useEffect(() => {
+    load().catch((e: unknown) => setError(errorMessage(e)));
+  }, [load]);
+  const run = (work: () => Promise<unknown>) => (e?: FormEvent) => {
+    e?.preventDefault();
+    setError(null);
+    work().then(load).catch((err: unknown) => setError(errorMessage(err)));
+  };
+  return (
+    <section aria-label="Circles" className="circles">
+      <h3>Circles</h3>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <ul aria-label="Your circles">
+        {circles.map((c) => (
+          <li key={c.id}>
+            <strong>{c.name}</strong> · {c.memberCount} {c.memberCount === 1 ? 'member' : 'members'}{' '}
+            <button type="button" onClick={run(async () => setInvite(await api.circles.invite({ circleId: c.id })))} aria-label={`Invite to ${c.name}`}>
+              Invite
+            </button>
+          </li>
+        ))}
+      </ul>
+      {invite && (
+        <p role="status" aria-label="Invite code">
+          Send this code or link: <code>{invite.code}</code> <code>{invite.link}</code>
+        </p>
+      )}
+      <form onSubmit={run(async () => (await api.circles.create({ name }), setName('')))}>
+        <label>
+          New circle
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
+        </label>
+        <button type="submit" disabled={!name.trim()}>
+          Create circle
+        </button>
+      </form>
+      <form onSubmit={run(async () => (await api.circles.join({ code }), setCode('')))}>
+        <label>
+          Invite code or link
+          <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={300} />
+        </label>
+        <button type="submit" disabled={!code.trim()}>
+          Join circle
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Credits, LocalShare } from '../../../../shared/api/studio-api';
+import type { Circle, CircleMember } from '../../../../shared/protocol/community-events';
+import { errorMessage } from '../../app/studio-client';
+import { useStudio } from '../../app/studio-context';
+import { SyncBadge } from './ThreadList';
+
+/** Share the open document with a circle (or some of its members), update or revoke a share, see credits. */
+export function SharePanel({ documentId, title, shares, online, flush, onChanged }: { documentId: string; title: string; shares: LocalShare[]; online: boolean; flush: () => Promise<void>; onChanged: () => void }) {
+  const api = useStudio();
+  const [circles, setCircles] = useState<Circle[]>([]);
+  const [circleId, setCircleId] = useState('');
+  const [members, setMembers] = useState<CircleMember[]>([]);
+  const [readers, setReaders] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [queue, setQueue] = useState(false);
+  const [credits, setCredits] = useState<Credits | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!online) return;
+    api.circles.list().then((list) => {
+      setCircles(list);
+      setCircleId((current) => current || list[0]?.id || '');
+    }, () => undefined);
+  }, [api, online]);
+  useEffect(() => {
+    if (!circleId) return;
+    api.credits.get({ circleId }).then(setCredits, () => setCredits(null));
+    if (online) api.circles.members({ circleId }).then(setMembers, () => setMembers([]));
+  }, [api, circleId, online, shares]);
+
+  const run = (work: () => Promise<unknown>) => {
+    setError(null);
+    work().then(onChanged, (e: unknown) => setError(errorMessage(e)));
+  };
+  const share = (e: FormEvent) => {
+    e.preventDefault();
+    // What is shared is what is saved: save the last keystrokes first.
+    run(async () => (await flush(), api.shares.publish({ documentIds: [documentId], circleId, readerIds: readers, title, note, queue })));
+  };
+
+  return (
+    <section className="share-panel" aria-label="Share for critique">
+      <h3>Share for critique</h3>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {shares.map((s) => (
+        <div key={s.id} className="share-row" aria-label={`Share ${s.title}`}>
+          <p>
+            <strong>{s.title}</strong> · version {s.versions.at(-1)?.number ?? 1} · {s.comments} comments, {s.critiques} critiques{' '}
+            {s.revoked ? <em>revoked</em> : <SyncBadge item={s} />}
+          </p>
+          {!s.revoked && (
+            <p className="thread-actions">
+              <button type="button" onClick={() => run(async () => (await flush(), api.shares.publish({ documentIds: s.documentIds, shareId: s.id, circleId: s.circleId, readerIds: s.readerIds, title: s.title, note: s.note, queue: s.queue })))}>
+                Share new version
+              </button>
+              <button type="button" onClick={() => run(() => api.shares.revoke({ shareId: s.id }))}>
+                Revoke
+              </button>
+            </p>
+          )}
+        </div>
+      ))}
+      {circles.length === 0 ? (
+        <p className="muted">{online ? 'Create or join a circle in the Community tab to share drafts.' : 'Sharing with a new circle needs a connection once; comments and replies work offline.'}</p>
+      ) : (
+        <form onSubmit={share} className="share-form">
+          <label>
+            Circle
+            <select value={circleId} onChange={(e) => setCircleId(e.target.value)}>
+              {circles.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {members.length > 1 && (
+            <fieldset>
+              <legend>Only these members (none ticked: the whole circle)</legend>
+              {members.map((m) => (
+                <label key={m.userId} className="check">
+                  <input type="checkbox" checked={readers.includes(m.userId)} onChange={(e) => setReaders(e.target.checked ? [...readers, m.userId] : readers.filter((r) => r !== m.userId))} />
+                  {m.displayName}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <label>
+            Note to readers
+            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder="Looking for pacing feedback" />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={queue} onChange={(e) => setQueue(e.target.checked)} />
+            Post to the circle’s critique queue{credits?.rules ? ` (costs ${credits.rules.postCost} credits)` : ''}
+          </label>
+          <button type="submit">Share “{title}”</button>
+        </form>
+      )}
+      {credits && (
+        <details className="credits">
+          <summary aria-label="Credits">Credits: {credits.balance}</summary>
+          <ul aria-label="Credit history">
+            {credits.entries.map((e) => (
+              <li key={e.id}>
+                {e.delta > 0 ? '+' : ''}
+                {e.delta} {e.reason} → {e.balanceAfter}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
