@@ -82,11 +82,26 @@ export function findAnchor(text: string, anchor: TextAnchor): AnchorMatch | null
   // Very short quotes match approximately almost anywhere: only trust exact ones.
   if (quote.length < 8) return null;
   const maxErrors = Math.min(Math.floor(quote.length / 4), 250);
-  let approx: { start: number; end: number; score: number } | null = null;
-  for (const match of search(text, quote, maxErrors)) {
-    const quality = 1 - match.errors / quote.length;
-    const score = quality * 20 + contextScore(text, match.start, match.end, anchor) * 5 + proximityScore(match.start, anchor.start, text.length);
-    if (!approx || score > approx.score) approx = { start: match.start, end: match.end, score };
-  }
+  // Near the old place first (edits rarely move a passage far), then the whole text: the
+  // matcher's cost grows with the text it scans, and a novel is long.
+  const reach = APPROX_WINDOW + quote.length * 4;
+  const from = Math.max(0, anchor.start - reach);
+  const near = approximate(text.slice(from, anchor.start + quote.length + reach), anchor, maxErrors, from, text);
+  const approx = near ?? (from > 0 || anchor.start + quote.length + reach < text.length ? approximate(text, anchor, maxErrors, 0, text) : null);
   return approx ? { start: approx.start, end: approx.end, how: 'approximate' } : null;
+}
+
+/** How far either side of its old offset a passage is first looked for approximately. */
+const APPROX_WINDOW = 8000;
+
+function approximate(slice: string, anchor: TextAnchor, maxErrors: number, offset: number, text: string) {
+  let best: { start: number; end: number; score: number } | null = null;
+  for (const match of search(slice, anchor.quote, maxErrors)) {
+    const start = match.start + offset;
+    const end = match.end + offset;
+    const quality = 1 - match.errors / anchor.quote.length;
+    const score = quality * 20 + contextScore(text, start, end, anchor) * 5 + proximityScore(start, anchor.start, text.length);
+    if (!best || score > best.score) best = { start, end, score };
+  }
+  return best;
 }

@@ -82,10 +82,12 @@ export function createCritique(options: CritiqueOptions) {
     return (id: string) => numbers.get(id) ?? 0;
   };
 
+  /** The share's row (cheap: no counts), if this writer may still read it. */
   const readable = (shareId: string) => {
-    const share = store.share(shareId);
+    const share = store.shareRow(shareId);
+    if (!share) throw new StudioError('not_found', 'That shared draft is not here.');
     if (share.revoked && share.role === 'reader') throw new StudioError('forbidden', 'The author has withdrawn this draft.');
-    return share;
+    return { id: share.id, authorId: share.author_id };
   };
 
   const handlers = {
@@ -151,7 +153,8 @@ export function createCritique(options: CritiqueOptions) {
     },
 
     'shares.open': ({ shareId, versionId }: In<'shares.open'>): ShareView => {
-      const share = readable(shareId);
+      readable(shareId);
+      const share = store.share(shareId);
       const versions = store.versions(shareId);
       const version = versionId ? versions.find((v) => v.id === versionId) : versions.at(-1);
       if (!version) throw new StudioError('not_found', 'That version of the draft has not arrived yet.');

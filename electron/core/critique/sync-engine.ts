@@ -8,7 +8,7 @@ import type { CritiqueStore } from './critique.store';
 import type { Outbox } from './outbox';
 
 /** Operations per push and about how many bytes: big enough to flush 10,000 in seconds, small enough for one frame. */
-const BATCH_OPS = 250;
+const BATCH_OPS = 500;
 const BATCH_BYTES = 700_000;
 /** Refusals that are about this moment, not the operation: it stays pending and is sent again. */
 const TRANSIENT = new Set(['unavailable', 'rate_limited', 'internal', 'database_locked']);
@@ -45,6 +45,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let flushAgain = false;
   let pulling: Promise<void> | null = null;
   let pullAgain = false;
+  /** A pull asked for while sending waits until the outbox is through: sending comes first. */
+  let pullAfterFlush = false;
   let closed = false;
   let retryTimer: NodeJS.Timeout | null = null;
 
@@ -75,6 +77,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   };
 
   const flushOnce = async () => {
+    if (!ready()) return;
     const total = outbox.pendingCount();
     let done = 0;
     while (ready()) {
@@ -162,7 +165,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const me = community.account?.id;
       if (!key || !me) return;
       const after = Number(store.meta.get(key) ?? 0);
-      const answer = await community.request('sync:pull', { after });
+      const answer = await community.request('sync:pull', { after, limit: 500 });
       if (closed) return;
       if (!answer.ok) return scheduleRetry();
       if (answer.data.items.length === 0 && answer.data.cursor === after) return;
@@ -191,6 +194,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
           } while (flushAgain && ready());
         } finally {
           flushing = null;
+          if (pullAfterFlush) {
+            pullAfterFlush = false;
+            void engine.pull();
+          }
         }
       })();
       return flushing;
@@ -227,7 +234,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
   community.onSignedIn(() => void engine.sync());
   community.onServer('feed:changed', ({ seq }) => {
     const key = cursorKey();
-    if (key && seq > Number(store.meta.get(key) ?? 0)) void engine.pull();
+    if (!key || seq <= Number(store.meta.get(key) ?? 0)) return;
+    if (flushing) pullAfterFlush = true;
+    else void engine.pull();
   });
   return engine;
 }

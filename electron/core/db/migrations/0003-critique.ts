@@ -22,6 +22,7 @@ export const critique: Migration = {
         created_at TEXT NOT NULL
       );
       CREATE INDEX outbox_by_entity ON outbox(entity_id);
+      CREATE INDEX outbox_by_state ON outbox(state, seq);
       CREATE TABLE shares (
         id TEXT PRIMARY KEY,
         role TEXT NOT NULL CHECK (role IN ('author', 'reader')),
