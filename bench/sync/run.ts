@@ -94,7 +94,9 @@ await call(critic, 'community.setServer', { url });
 // Told by the studio's own event, not by polling: the bench should not slow what it measures.
 await new Promise<void>((resolve) => {
   const off = critic.on('sync:outbox', (s) => {
-    if (s.pending === 0 && s.sending === null) (off(), resolve());
+    if (s.pending !== 0 || s.sending !== null) return;
+    off();
+    resolve();
   });
 });
 const flushMs = performance.now() - t1;
