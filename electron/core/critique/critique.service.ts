@@ -56,6 +56,7 @@ export function createCritique(options: CritiqueOptions) {
   };
   const changed = () => {
     options.onChanged();
+    engine.report(); // the status bar counts what waits, online or not
     void engine.flush();
   };
 
