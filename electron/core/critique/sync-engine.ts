@@ -34,6 +34,34 @@ export interface SyncEngineOptions {
 }
 
 /**
+ * One run at a time: a call while it runs makes it run once more afterwards (something new
+ * arrived meanwhile), and every caller gets the promise of the run in progress.
+ */
+function serially(work: () => Promise<void>, stillUseful: () => boolean, after?: () => void) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await work();
+        } while (again && stillUseful());
+      } finally {
+        running = null;
+        after?.();
+      }
+    })();
+    return running;
+  };
+  return Object.defineProperty(run, 'running', { get: () => running !== null }) as typeof run & { readonly running: boolean };
+}
+
+/**
  * Sends the outbox in order and pulls the feed by cursor. Every step is safe to repeat: a
  * push whose acknowledgement was lost is sent again and answered from the server's memory
  * of operation ids; a feed item seen twice is written twice to the same row.
@@ -41,10 +69,6 @@ export interface SyncEngineOptions {
 export function createSyncEngine(options: SyncEngineOptions) {
   const { db, store, outbox, community } = options;
   let sending: OutboxStatus['sending'] = null;
-  let flushing: Promise<void> | null = null;
-  let flushAgain = false;
-  let pulling: Promise<void> | null = null;
-  let pullAgain = false;
   /** A pull asked for while sending waits until the outbox is through: sending comes first. */
   let pullAfterFlush = false;
   let closed = false;
@@ -181,45 +205,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const engine = {
     status,
     /** Sends what waits; resolves when the outbox is empty or the connection is gone. */
-    flush(): Promise<void> {
-      if (flushing) {
-        flushAgain = true;
-        return flushing;
-      }
-      flushing = (async () => {
-        try {
-          do {
-            flushAgain = false;
-            await flushOnce();
-          } while (flushAgain && ready());
-        } finally {
-          flushing = null;
-          if (pullAfterFlush) {
-            pullAfterFlush = false;
-            void engine.pull();
-          }
-        }
-      })();
-      return flushing;
-    },
+    flush: serially(flushOnce, ready, () => {
+      if (!pullAfterFlush) return;
+      pullAfterFlush = false;
+      void engine.pull();
+    }),
     /** Pulls the feed from the stored cursor until it is drained. */
-    pull(): Promise<void> {
-      if (pulling) {
-        pullAgain = true;
-        return pulling;
-      }
-      pulling = (async () => {
-        try {
-          do {
-            pullAgain = false;
-            await pullOnce();
-          } while (pullAgain && ready());
-        } finally {
-          pulling = null;
-        }
-      })();
-      return pulling;
-    },
+    pull: serially(pullOnce, ready),
     /** Everything: what waits here goes out, then what is new there comes in. */
     async sync() {
       await engine.flush();
@@ -235,7 +227,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   community.onServer('feed:changed', ({ seq }) => {
     const key = cursorKey();
     if (!key || seq <= Number(store.meta.get(key) ?? 0)) return;
-    if (flushing) pullAfterFlush = true;
+    if (engine.flush.running) pullAfterFlush = true;
     else void engine.pull();
   });
   return engine;
