@@ -9,7 +9,7 @@ import { circlesHandlers } from './features/circles/circles.handlers';
 import { createCirclesRepo } from './features/circles/circles.repo';
 import { critiqueHandlers } from './features/critique/critique.handlers';
 import { createSprintTicker } from './features/sprints/sprint-ticker';
-import { sprintsHandlers, watchActiveSprints } from './features/sprints/sprints.handlers';
+import { sprintRoom, sprintsHandlers, watchActiveSprints } from './features/sprints/sprints.handlers';
 import { createSprintsRepo } from './features/sprints/sprints.repo';
 import type { CommunityIo } from './socket/context';
 import { FailureWindow } from './socket/rate-limit';
@@ -48,8 +48,6 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   const circles = createCirclesRepo(options.store.db, options.now);
   const sprints = createSprintsRepo(options.store.db, options.now);
   const clock = () => (options.now ? options.now().getTime() : Date.now());
-  const ticker = createSprintTicker(sprints, { intervalMs: options.tickMs, now: clock, onError: (err) => log.error({ err }, 'sprint tick failed') });
-  ticker.start();
   const signInFailures = new FailureWindow(options.signInLimit?.failures ?? 5, options.signInLimit?.windowMs ?? 5 * 60_000);
   const handlers: Handlers = { ...accountsHandlers, ...circlesHandlers, ...sprintsHandlers, ...critiqueHandlers };
 
@@ -69,6 +67,16 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     adapter: options.redis ? (createAdapter(options.redis) as never) : undefined,
   });
+
+  const ticker = createSprintTicker(sprints, {
+    intervalMs: options.tickMs,
+    now: clock,
+    onError: (err) => log.error({ err }, 'sprint tick failed'),
+    // Each node ticks for its own sockets: `local` keeps the broadcast off Redis.
+    broadcastLocal: (room, tick) => io.local.to(room).emit('sprint:tick', tick),
+    roomOf: sprintRoom,
+  });
+  ticker.start();
 
   // A token, when given, must be a live session; without one a socket may only register or sign in.
   io.use(async (socket, next) => {

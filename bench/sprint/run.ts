@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { SprintTick } from '../../shared/protocol/community-events';
+import type { SprintPlace, SprintTick, SprintTickShared } from '../../shared/protocol/community-events';
+import { createSprintView } from '../../shared/protocol/sprint-view';
 import { TEST_PG, TEST_REDIS } from '../../tests/helpers/services';
 import { startBenchNode, type BenchNode as Node } from '../server-node';
 import { percentile, round } from '../stats';
@@ -23,6 +24,9 @@ async function run(nodes: Node[]) {
   const fanout: number[] = [];
   const visible: number[] = [];
   const sockets: Socket[] = [];
+  const views: ReturnType<typeof createSprintView>[] = [];
+  let placeMessages = 0;
+  const placeLatency: number[] = [];
   const pending = new Map<number, { words: number; sentAt: number }>();
   for (const node of nodes) node.send('baseline');
   await Promise.all(nodes.map((n) => n.next('OK')));
@@ -32,15 +36,29 @@ async function run(nodes: Node[]) {
       tokens.slice(i, i + 100).map((token, j) => {
         const k = i + j;
         const socket = io(`http://127.0.0.1:${nodes[k % nodes.length]!.port}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
-        socket.on('sprint:tick', (tick: SprintTick) => {
+        // As the studio does: the shared tick, with this writer's place when it moved.
+        const view = createSprintView();
+        views[k] = view;
+        socket.on('sprint:place', (place: SprintPlace) => {
+          const tick = view.place(place);
+          if (!measuring || !tick) return;
+          placeMessages++;
+          placeLatency.push(Date.now() - tick.serverNow);
+          seen(k, tick);
+        });
+        socket.on('sprint:tick', (shared: SprintTickShared) => {
+          const tick = view.tick(shared);
           if (!measuring) return;
           fanout.push(Date.now() - tick.serverNow);
+          seen(k, tick);
+        });
+        const seen = (k: number, tick: SprintTick) => {
           const p = pending.get(k);
           if (p && tick.me && tick.me.words >= p.words) {
             visible.push(Date.now() - p.sentAt);
             pending.delete(k);
           }
-        });
+        };
         sockets.push(socket);
         return new Promise<void>((resolve, reject) => {
           socket.once('connect', () => resolve());
@@ -58,7 +76,9 @@ async function run(nodes: Node[]) {
       const send = () => {
         words[k]! += 5 + (k % 7);
         pending.set(k, { words: words[k]!, sentAt: Date.now() });
-        socket.emit('sprint:progress', { sprintId, words: words[k] }, () => undefined);
+        socket.emit('sprint:progress', { sprintId, words: words[k] }, (result: { ok: boolean; data?: { place: SprintPlace | null } }) => {
+          if (result.ok && result.data?.place) views[k]!.place(result.data.place);
+        });
       };
       send();
       timers[k] = setInterval(send, 2000) as unknown as NodeJS.Timeout;
@@ -79,6 +99,8 @@ async function run(nodes: Node[]) {
     visibleP50: percentile(visible, 50),
     visibleP99: percentile(visible, 99),
     ticksPerWriterPerSecond: fanout.length / WRITERS / (SECONDS + 0.5),
+    placesPerWriterPerSecond: placeMessages / WRITERS / (SECONDS + 0.5),
+    placeP99: percentile(placeLatency, 99),
     cpu: stats.reduce((a, s) => a + s.cpuPercent, 0),
     heapKb: stats.reduce((a, s) => a + s.heapPerConnection, 0) / stats.length / 1024,
   };
@@ -86,8 +108,8 @@ async function run(nodes: Node[]) {
 
 const show = (label: string, r: Awaited<ReturnType<typeof run>>) =>
   console.log(
-    `${label}: tick fanout p50 ${r.fanoutP50} / p99 ${r.fanoutP99} ms; update-to-visible p50 ${r.visibleP50} / p99 ${r.visibleP99} ms (includes ~1 s coalescing); ` +
-      `${r.ticksPerWriterPerSecond.toFixed(2)} ticks/writer/s; server CPU ${r.cpu.toFixed(1)}%; heap ${r.heapKb.toFixed(1)} KB/connection`,
+    `${label}: leaderboard tick fanout p50 ${r.fanoutP50} / p99 ${r.fanoutP99} ms; own place p99 ${r.placeP99} ms after its tick; update-to-visible p50 ${r.visibleP50} / p99 ${r.visibleP99} ms (includes ~1 s coalescing); ` +
+      `${r.ticksPerWriterPerSecond.toFixed(2)} ticks and ${r.placesPerWriterPerSecond.toFixed(2)} own-place messages/writer/s; server CPU ${r.cpu.toFixed(1)}%; heap ${r.heapKb.toFixed(1)} KB/connection`,
   );
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-bench-sprint-'));
@@ -95,7 +117,7 @@ const one = await run([await startBenchNode('margin', { db: `sqlite:${path.join(
 show(`${WRITERS} writers, 1 node`, one);
 const figures: Record<string, number> = {
   fanout_p50_ms: one.fanoutP50, fanout_p99_ms: one.fanoutP99, visible_p50_ms: one.visibleP50, visible_p99_ms: one.visibleP99,
-  ticks_per_writer_s: round(one.ticksPerWriterPerSecond), cpu_pct: round(one.cpu, 1), heap_kb_per_conn: round(one.heapKb, 1),
+  ticks_per_writer_s: round(one.ticksPerWriterPerSecond), places_per_writer_s: round(one.placesPerWriterPerSecond), place_p99_ms: one.placeP99, cpu_pct: round(one.cpu, 1), heap_kb_per_conn: round(one.heapKb, 1),
 };
 
 const schema = `margin_sprint_${Math.random().toString(36).slice(2, 8)}`;

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { fail, ok, StudioError, type Result } from '../../shared/api/result';
+import type { SprintPlace } from '../../shared/protocol/community-events';
 import type { CommunityStatus, StudioEventName, StudioEvents, StudioOutputs } from '../../shared/api/studio-api';
 import { EMPTY_DOCUMENT } from '../../shared/schemas/lexical';
 import { studioInputs, type StudioMethod, type StudioParsedInput } from '../../shared/schemas/studio';
@@ -9,6 +10,7 @@ import type { Clock } from './clock';
 import { createCommunityClient } from './community/community-client';
 import { fileTokenVault, type TokenVault } from './community/token-vault';
 import { createSprintTracker } from './sprints/sprint-tracker';
+import { createSprintView } from '../../shared/protocol/sprint-view';
 import { createCritique } from './critique/critique.service';
 import { openDatabase } from './db/open-database';
 import { createContentRepo, parseContent } from './documents/content.repo';
@@ -90,8 +92,14 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     onStatus: (status) => emit('sync:status', status),
     backoff: options.communityBackoff,
   });
-  const sprints = createSprintTracker(db, community);
-  community.onServer('sprint:tick', (tick) => emit('sprint:tick', sprints.decorate(tick)));
+  const sprintView = createSprintView();
+  const showPlace = (place: SprintPlace) => {
+    const view = sprintView.place(place);
+    if (view) emit('sprint:tick', sprints.decorate(view));
+  };
+  const sprints = createSprintTracker(db, community, showPlace);
+  community.onServer('sprint:tick', (tick) => emit('sprint:tick', sprints.decorate(sprintView.tick(tick))));
+  community.onServer('sprint:place', showPlace);
   community.onServer('sprint:cheer', ({ sprintId, from, toUserId, reaction }) => emit('sprint:cheer', { sprintId, from, toUserId, reaction }));
   const critique = createCritique({
     db,
@@ -197,6 +205,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'sprints.leave': async ({ sprintId }) => {
       orThrow(await community.request('sprint:leave', { sprintId }));
       sprints.forget(sprintId);
+      sprintView.forget(sprintId);
       emit('sprint:tick', null);
       return null;
     },

@@ -83,8 +83,11 @@ export interface LeaderRow {
   flagged: boolean;
 }
 
-/** About once a second to each writer in a sprint: bounded in size however many write. */
-export interface SprintTick {
+/**
+ * About once a second to every writer in a sprint, the same for all (so a node encodes it
+ * once and broadcasts it): the clock, the top places and the totals. Bounded however many write.
+ */
+export interface SprintTickShared {
   sprintId: string;
   serverNow: number;
   startsAt: string;
@@ -92,11 +95,19 @@ export interface SprintTick {
   status: SprintStatus;
   goalWords: number | null;
   top: LeaderRow[];
-  /** The writer's own row and their neighbours, when not already in `top`. */
-  around: LeaderRow[];
-  me: LeaderRow | null;
   totals: { writers: number; words: number };
 }
+
+/** One writer's own place: sent with a tick only when it changed since the last one they got. */
+export interface SprintPlace {
+  sprintId: string;
+  me: LeaderRow | null;
+  /** The writer's own row and their neighbours, when not already in `top`. */
+  around: LeaderRow[];
+}
+
+/** What a writer sees: the shared tick and their own place, put together by the client. */
+export type SprintTick = SprintTickShared & Omit<SprintPlace, 'sprintId'>;
 
 export interface SprintResult {
   sprintId: string;
@@ -219,7 +230,8 @@ export interface CommunityOutputs {
   'sprint:list': Sprint[];
   'sprint:join': Sprint;
   'sprint:leave': null;
-  'sprint:progress': { words: number; flagged: boolean };
+  /** With the writer's place as it stands with these words: no separate message needed. */
+  'sprint:progress': { words: number; flagged: boolean; place: SprintPlace | null };
   'sprint:cheer': null;
   'sprint:results': SprintResult;
   'sprint:history': SprintResult[];
@@ -240,7 +252,8 @@ export interface ServerToClientEvents {
   'circle:memberJoined': (event: { circleId: string; member: CircleMember }) => void;
   'circle:memberLeft': (event: { circleId: string; userId: string }) => void;
   'session:revoked': (event: { reason: string }) => void;
-  'sprint:tick': (tick: SprintTick) => void;
+  'sprint:tick': (tick: SprintTickShared) => void;
+  'sprint:place': (place: SprintPlace) => void;
   'sprint:cheer': (event: { sprintId: string; fromUserId: string; from: string; toUserId: string; reaction: string }) => void;
   /** The writer's feed has grown to `seq`: pull what is new. */
   'feed:changed': (event: { seq: number }) => void;

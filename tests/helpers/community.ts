@@ -4,7 +4,8 @@ import pino from 'pino';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { onTestFinished } from 'vitest';
 import type { Result } from '../../shared/api/result';
-import type { ClientToServerEvents, CommunityOutputs, ServerToClientEvents } from '../../shared/protocol/community-events';
+import type { ClientToServerEvents, CommunityOutputs, ServerToClientEvents, SprintTick } from '../../shared/protocol/community-events';
+import { createSprintView } from '../../shared/protocol/sprint-view';
 import type { CommunityEvent } from '../../shared/protocol/community-schemas';
 import { createCommunityServer, type CommunityServerOptions } from '../../server/app';
 import { openStore, type Store } from '../../server/store/open-store';
@@ -37,9 +38,46 @@ export async function startCommunity(kind: StoreKind = 'sqlite', options: Partia
   return { server, store, port, url: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Each test socket puts its sprint view together from the moment it exists, as the studio
+ * does: the shared tick every second, and its own place only when that changed.
+ */
+const sprintViews = new WeakMap<ClientSocket, { view: ReturnType<typeof createSprintView>; latest: SprintTick | null; listeners: Set<(t: SprintTick) => void> }>();
+function watchSprintView(socket: ClientSocket) {
+  const view = createSprintView();
+  const state = { view, latest: null as SprintTick | null, listeners: new Set<(t: SprintTick) => void>() };
+  const update = (tick: SprintTick) => {
+    state.latest = tick;
+    for (const listener of [...state.listeners]) listener(tick);
+  };
+  socket.on('sprint:tick', (tick) => update(view.tick(tick)));
+  socket.on('sprint:place', (place) => {
+    const tick = view.place(place);
+    if (tick) update(tick);
+  });
+  sprintViews.set(socket, state);
+}
+
+/** The socket's sprint view that first passes `test` (the current one included). */
+export function nextSprintView(socket: ClientSocket, test: (t: SprintTick) => boolean, timeoutMs = 5000): Promise<SprintTick> {
+  const state = sprintViews.get(socket)!;
+  return new Promise((resolve, reject) => {
+    if (state.latest && test(state.latest)) return resolve(state.latest);
+    const timer = setTimeout(() => (state.listeners.delete(on), reject(new Error('no matching sprint view'))), timeoutMs);
+    const on = (tick: SprintTick) => {
+      if (!test(tick)) return;
+      clearTimeout(timer);
+      state.listeners.delete(on);
+      resolve(tick);
+    };
+    state.listeners.add(on);
+  });
+}
+
 /** A real socket.io client over WebSocket; resolves once connected, rejects with the server's reason. */
 export function connect(url: string, token?: string): Promise<ClientSocket> {
   const socket: ClientSocket = connectClient(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+  watchSprintView(socket);
   onTestFinished(() => void socket.disconnect());
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -48,8 +86,14 @@ export function connect(url: string, token?: string): Promise<ClientSocket> {
 }
 
 /** Emits a request and resolves with its Result. */
-export function call<E extends CommunityEvent>(socket: ClientSocket, event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> {
-  return new Promise((resolve) => (socket.emit as (...a: unknown[]) => void)(event, payload, resolve));
+export async function call<E extends CommunityEvent>(socket: ClientSocket, event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> {
+  const result = await new Promise<Result<CommunityOutputs[E]>>((resolve) => (socket.emit as (...a: unknown[]) => void)(event, payload, resolve));
+  // As the studio does: a progress answer carries the writer's place.
+  if (event === 'sprint:progress' && result.ok) {
+    const place = (result.data as CommunityOutputs['sprint:progress']).place;
+    if (place) sprintViews.get(socket)?.view.place(place); // shown with the next tick
+  }
+  return result;
 }
 
 export async function must<E extends CommunityEvent>(socket: ClientSocket, event: E, payload: unknown): Promise<CommunityOutputs[E]> {

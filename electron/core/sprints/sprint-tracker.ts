@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Sprint, SprintTick } from '../../../shared/protocol/community-events';
+import type { Sprint, SprintPlace, SprintTick } from '../../../shared/protocol/community-events';
 import type { CommunityClient } from '../community/community-client';
 
 /** Matches the server's grace period: a final total is still sent this long after the end. */
@@ -21,7 +21,8 @@ interface SessionRow {
  * counts). The baseline and the last total live in local SQLite: writing offline loses
  * nothing, and the total goes out when the studio is back.
  */
-export function createSprintTracker(db: Database, community: CommunityClient, now: () => number = () => Date.now()) {
+/** `onPlace`: the writer's place, as the answer to their progress carries it. */
+export function createSprintTracker(db: Database, community: CommunityClient, onPlace?: (place: SprintPlace) => void, now: () => number = () => Date.now()) {
   const manuscriptWords = db.prepare<[], { words: number }>(
     `SELECT COALESCE(SUM(c.word_count), 0) AS words FROM document_content c JOIN documents d ON d.id = c.document_id WHERE d.trashed_at IS NULL`,
   );
@@ -48,6 +49,7 @@ export function createSprintTracker(db: Database, community: CommunityClient, no
       if (session.sent_words === session.words || Date.parse(session.starts_at) > serverNow()) continue;
       const result = await community.request('sprint:progress', { sprintId: session.sprint_id, words: session.words });
       if (result.ok && db.open) setSent.run(session.words, session.sprint_id);
+      if (result.ok && result.data.place) onPlace?.(result.data.place);
     }
   };
 

@@ -1,6 +1,6 @@
-import type { LeaderRow, SprintTick } from '../../../shared/protocol/community-events';
+import type { LeaderRow, SprintPlace, SprintTickShared } from '../../../shared/protocol/community-events';
 import type { CommunitySocket } from '../../socket/context';
-import { rank, sprintStatus } from './sprint-rules';
+import { leaderOrder, rank, sprintStatus, type WriterRow } from './sprint-rules';
 import type { SprintsRepo } from './sprints.repo';
 
 export const TOP_PLACES = 10;
@@ -9,6 +9,8 @@ const NEIGHBOURS = 2;
 /** What every writer's slice is cut from, computed once per tick (not once per writer). */
 export interface Standings {
   rows: LeaderRow[];
+  /** How many rows are ranked (the flagged come after them). */
+  ranked: number;
   top: LeaderRow[];
   indexOf: Map<string, number>;
   totals: { writers: number; words: number };
@@ -17,26 +19,95 @@ export interface Standings {
 export function standingsOf(rows: LeaderRow[]): Standings {
   return {
     rows,
+    ranked: rows.filter((r) => r.place !== null).length,
     top: rows.slice(0, TOP_PLACES),
     indexOf: new Map(rows.map((r, i) => [r.userId, i])),
     totals: { writers: rows.length, words: rows.reduce((sum, r) => sum + (r.flagged ? 0 : r.words), 0) },
   };
 }
 
-/** The slice of the leaderboard one writer is sent: the top places, their own row and neighbours, the totals. */
-export function tickFor(standings: Standings, userId: string | null, base: Omit<SprintTick, 'top' | 'around' | 'me' | 'totals'>): SprintTick {
-  const { rows, top } = standings;
+/** One writer's place: their own row and neighbours (below the top places). */
+export function placeFor(standings: Standings, userId: string | null, sprintId: string): SprintPlace {
+  const { rows } = standings;
   const index = userId === null ? -1 : (standings.indexOf.get(userId) ?? -1);
   const around = index < 0 ? [] : rows.slice(Math.max(TOP_PLACES, index - NEIGHBOURS), index + NEIGHBOURS + 1);
-  return { ...base, top, around, me: index < 0 ? null : rows[index]!, totals: standings.totals };
+  return { sprintId, me: index < 0 ? null : rows[index]!, around };
+}
+
+/**
+ * A writer's place as it would be with new words, from the last standings read: binary
+ * searches and the few neighbour rows, no re-ranking and no store read, because every
+ * progress message asks for it (a 2,000-writer sprint sends a thousand a second).
+ */
+export function placeWith(standings: Standings, writer: WriterRow, sprintId: string): SprintPlace {
+  if (writer.flagged) return { sprintId, me: { ...writer, place: null }, around: [] };
+  const { rows, ranked } = standings;
+  const selfIndex = standings.indexOf.get(writer.userId) ?? -1;
+  const old = selfIndex >= 0 ? rows[selfIndex]! : null;
+  const selfRanked = old !== null && old.place !== null;
+  // The first ranked row for which `before` is false (`before` holds for a prefix: rows are in order).
+  const lowerBound = (before: (r: LeaderRow) => boolean) => {
+    let lo = 0;
+    let hi = ranked;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(rows[mid]!)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const withoutSelf = (index: number) => index - (selfRanked && selfIndex < index ? 1 : 0);
+  const at = withoutSelf(lowerBound((r) => leaderOrder(r, writer) < 0)); // the writer's index among the others
+  const me: LeaderRow = { ...writer, place: withoutSelf(lowerBound((r) => r.words > writer.words)) + 1 };
+  const othersCount = rows.length - (selfIndex >= 0 ? 1 : 0);
+  const around: LeaderRow[] = [];
+  for (let j = Math.max(TOP_PLACES, at - NEIGHBOURS); j <= at + NEIGHBOURS; j++) {
+    if (j === at) {
+      around.push(me);
+      continue;
+    }
+    const k = j < at ? j : j - 1; // index among the others
+    if (k >= othersCount) continue;
+    const row = rows[selfIndex >= 0 && k >= selfIndex ? k + 1 : k]!;
+    if (row.place === null) {
+      around.push(row);
+      continue;
+    }
+    // Its old place counted the writer's old words; now it counts the new ones.
+    const ahead = row.place - 1 - (selfRanked && old.words > row.words ? 1 : 0) + (writer.words > row.words ? 1 : 0);
+    around.push({ ...row, place: ahead + 1 });
+  }
+  return { sprintId, me, around };
+}
+
+/**
+ * What makes a place worth sending again: the writer's own words and place, and who is next
+ * to them. Neighbours' counts alone move every second in a busy sprint; they are refreshed
+ * every few seconds instead (PLACE_REFRESH_MS), which keeps most ticks to one broadcast.
+ */
+const placeKey = (place: SprintPlace) => {
+  let key = place.me ? `${place.me.words}/${place.me.place}/${place.me.flagged}` : '-';
+  for (const r of place.around) key += `|${r.userId}/${r.place}`;
+  return key;
+};
+const PLACE_REFRESH_MS = 5000;
+
+export interface SprintTickerOptions {
+  intervalMs?: number;
+  now?: () => number;
+  onError?: (e: unknown) => void;
+  /** Sends one message to every socket of this node in a room, encoded once (`io.local.to(room).emit`). */
+  broadcastLocal?: (room: string, tick: SprintTickShared) => void;
+  roomOf?: (sprintId: string) => string;
 }
 
 /**
  * Each node sends its own connected writers the leaderboard about once a second, read from
- * the shared store: however fast people type, a writer gets one small message a second, and
- * several nodes agree because the store is the one source of truth (no leader to elect).
+ * the shared store: however fast people type, a writer gets one shared message a second
+ * (encoded once for the whole room) and a small one of their own when their place moved.
+ * Several nodes agree because the store is the one source of truth (no leader to elect).
  */
-export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?: number; now?: () => number; onError?: (e: unknown) => void } = {}) {
+export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOptions = {}) {
   const watched = new Map<string, Set<CommunitySocket>>();
   const now = options.now ?? (() => Date.now());
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -46,8 +117,18 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
   // The ranked leaderboard of each sprint as last read; a writer joining (2,000 reconnecting
   // after a restart) reuses it instead of reading and ranking the whole sprint again.
   const standings = new Map<string, { standings: Standings; at: number }>();
+  // What each socket was last told of its place, per sprint, and when.
+  const lastPlace = new WeakMap<CommunitySocket, Map<string, { key: string; at: number }>>();
+  const remember = (socket: CommunitySocket, place: SprintPlace) => {
+    const seen = lastPlace.get(socket) ?? new Map<string, { key: string; at: number }>();
+    lastPlace.set(socket, seen);
+    const previous = seen.get(place.sprintId);
+    seen.set(place.sprintId, { key: placeKey(place), at: now() });
+    return previous;
+  };
 
-  const send = async (sprintId: string, sockets: Iterable<CommunitySocket>, maxAgeMs = 0) => {
+  /** `everyone`: a tick for the whole room; otherwise a first tick for newly watching sockets. */
+  const send = async (sprintId: string, sockets: Iterable<CommunitySocket>, maxAgeMs = 0, everyone = false) => {
     const sprint = await sprints.get(sprintId);
     if (!sprint) return void watched.delete(sprintId);
     const status = sprintStatus(sprint.starts_at, sprint.ends_at, now());
@@ -56,8 +137,22 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
       cached = { standings: standingsOf(rank(await sprints.writers(sprintId))), at: now() };
       standings.set(sprintId, cached);
     }
-    const base = { sprintId, serverNow: now(), startsAt: sprint.starts_at, endsAt: sprint.ends_at, status, goalWords: sprint.goal_words };
-    for (const socket of sockets) socket.emit('sprint:tick', tickFor(cached.standings, socket.data.userId, base));
+    const { top, totals } = cached.standings;
+    const tick: SprintTickShared = { sprintId, serverNow: now(), startsAt: sprint.starts_at, endsAt: sprint.ends_at, status, goalWords: sprint.goal_words, top, totals };
+    // The leaderboard first, to everyone at once (encoded once); then the places that moved.
+    if (everyone && options.broadcastLocal && options.roomOf) options.broadcastLocal(options.roomOf(sprintId), tick);
+    else for (const socket of sockets) socket.emit('sprint:tick', tick);
+    // A writer's own place goes out only when it moved since they were last told it (a
+    // progress answer carries it too): most ticks are then one broadcast, encoded once.
+    const at = now();
+    for (const socket of sockets) {
+      const place = placeFor(cached.standings, socket.data.userId, sprintId);
+      const told = lastPlace.get(socket)?.get(sprintId);
+      if (everyone && told && told.key === placeKey(place) && at - told.at < PLACE_REFRESH_MS) continue;
+      remember(socket, place);
+      socket.emit('sprint:place', place);
+    }
+
     if (status === 'finished') {
       watched.delete(sprintId); // the last tick carries the final standings
       standings.delete(sprintId);
@@ -71,7 +166,7 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
       for (const [sprintId, sockets] of [...watched]) {
         for (const s of sockets) if (s.disconnected) sockets.delete(s);
         if (sockets.size === 0) watched.delete(sprintId);
-        else await send(sprintId, sockets);
+        else await send(sprintId, sockets, 0, true);
       }
     } catch (error) {
       options.onError?.(error);
@@ -86,6 +181,14 @@ export function createSprintTicker(sprints: SprintsRepo, options: { intervalMs?:
       watched.set(sprintId, set);
       set.add(socket);
       await send(sprintId, [socket], intervalMs);
+    },
+    /** The writer's place with their new words, for the progress answer; null before the first tick. */
+    placeAfterProgress(sprintId: string, socket: CommunitySocket, writer: WriterRow): SprintPlace | null {
+      const cached = standings.get(sprintId);
+      if (!cached) return null;
+      const place = placeWith(cached.standings, writer, sprintId);
+      remember(socket, place);
+      return place;
     },
     unwatch(sprintId: string, socket: CommunitySocket) {
       watched.get(sprintId)?.delete(socket);

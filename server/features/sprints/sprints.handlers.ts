@@ -82,7 +82,9 @@ export const sprintsHandlers: Pick<
     const status = sprintStatus(sprint.starts_at, sprint.ends_at, ctx.clock());
     if (status === 'upcoming') throw new CommunityError('conflict', 'The sprint has not started yet.');
     if (status === 'finished') throw new CommunityError('conflict', 'The sprint is over and its results are final.');
-    return ctx.sprints.progress(sprint, ctx.user!.id, words, writer.joined_at);
+    const saved = await ctx.sprints.progress(sprint, ctx.user!.id, words, writer.joined_at);
+    const place = ctx.ticker.placeAfterProgress(sprintId, ctx.socket, { userId: ctx.user!.id, displayName: ctx.user!.display_name, words, flagged: saved.flagged });
+    return { ...saved, place };
   },
 
   'sprint:cheer': async (ctx, { sprintId, toUserId, reaction }) => {
