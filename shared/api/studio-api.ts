@@ -208,6 +208,7 @@ export interface StudioOutputs {
   'comments.passageDiff': PassageDiff;
   'critiques.submit': ReviewCritique;
   'credits.get': Credits;
+  'credits.setRules': CreditRules;
   'sync.outbox': OutboxStatus;
   'sync.retryFailed': OutboxStatus;
 }

@@ -81,6 +81,7 @@ export const studioInputs = {
   'comments.passageDiff': z.object({ commentId: Id }).strict(),
   'critiques.submit': syncOpSchema.options[3].omit({ kind: true, critiqueId: true }),
   'credits.get': z.object({ circleId: Id }).strict(),
+  'credits.setRules': communityInputs['credits:setRules'],
   'sync.outbox': none,
   'sync.retryFailed': none,
 } as const;

@@ -93,6 +93,11 @@ describe('share for critique between two browser-mode studios', () => {
     await b.page.getByLabel('Invite code or link').fill(code);
     await b.page.getByRole('button', { name: 'Join circle' }).click();
     await b.page.getByText('Tuesday critiquers').waitFor();
+    // The owner sets the circle's credits.
+    await a.page.getByText('Credit settings', { exact: true }).click();
+    await a.page.getByLabel('Credits to post to the critique queue').fill('2');
+    await a.page.getByRole('button', { name: 'Save credit settings' }).click();
+    await expect.poll(() => a.page.getByRole('form', { name: 'Credit settings of Tuesday critiquers' }).getByRole('status').textContent()).toBe('Saved.');
 
     // Ada writes and shares.
     await editorFor(a.page, 'Chapter one').click();

@@ -129,4 +129,23 @@ describe('share for critique between two studios', () => {
       ['post', -3],
     ]);
   });
+
+  it('shares several chapters as one draft, and files each comment under the chapter its passage is in', async () => {
+    const { author, critic, circle, doc } = await sharedDraft();
+    const project = (await call(author.core, 'projects.list'))[0];
+    const two = await call(author.core, 'documents.create', { projectId: project.id, title: 'Chapter two' });
+    await call(author.core, 'documents.save', { id: two.id, content: docJson(['The ferry came back at dawn with nobody aboard.']) });
+    const share = await call<LocalShare>(author.core, 'shares.publish', { documentIds: [doc.id, two.id], circleId: circle.id, title: 'Chapters one and two' });
+    await waitFor(async () => (await call<LocalShare[]>(critic.core, 'shares.list')).some((s) => s.id === share.id && s.versions.length === 1), 'the critic has both chapters');
+    const view = await call<ShareView>(critic.core, 'shares.open', { shareId: share.id });
+    const plain = ['Chapter one', P1, P2, P3, P4, 'Chapter two', 'The ferry came back at dawn with nobody aboard.'].join('\n\n');
+    const phrase = 'came back at dawn';
+    const start = plain.indexOf(phrase);
+    await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Eerie.', anchor: anchorAt(plain, start, start + phrase.length) });
+    await waitFor(async () => (await call<DocumentReview>(author.core, 'comments.forDocument', { documentId: two.id })).threads.length === 1, 'the comment reaches chapter two');
+    const onTwo = await call<DocumentReview>(author.core, 'comments.forDocument', { documentId: two.id });
+    expect(onTwo.threads[0]!.match).toMatchObject({ how: 'exact', start: 'The ferry '.length });
+    const onOne = await call<DocumentReview>(author.core, 'comments.forDocument', { documentId: doc.id });
+    expect(onOne.threads.filter((t) => t.root.shareId === share.id)).toEqual([]);
+  });
 });

@@ -280,7 +280,7 @@ export function App() {
               shareView ? (
                 <ShareComments view={shareView} onChanged={refreshShare} />
               ) : openDoc ? (
-                <DocumentComments key={openDoc.id} documentId={openDoc.id} title={openDoc.title} online={sync.state === 'online'} flush={flush} />
+                <DocumentComments key={openDoc.id} documentId={openDoc.id} title={openDoc.title} docs={docs} online={sync.state === 'online'} flush={flush} />
               ) : (
                 <p className="muted">Open a document to share it, or a draft from your Inbox to critique it.</p>
               )

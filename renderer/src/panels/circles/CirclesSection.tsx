@@ -1,7 +1,49 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Circle, Invite } from '../../../../shared/protocol/community-events';
+import type { CreditRules } from '../../../../shared/protocol/critique-schemas';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
+
+const RULE_LABELS: Record<keyof CreditRules, string> = {
+  postCost: 'Credits to post to the critique queue',
+  critiqueReward: 'Credits earned by a critique',
+  critiqueMinWords: 'Words a critique needs to earn them',
+  helpfulBonus: 'Bonus when marked helpful',
+  welcome: 'Credits a new member starts with',
+};
+
+/** A circle's credit settings, for its owner and moderators. */
+function CreditSettings({ circle }: { circle: Circle }) {
+  const api = useStudio();
+  const [rules, setRules] = useState<CreditRules | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    api.credits.get({ circleId: circle.id }).then((c) => setRules(c.rules), () => setRules(null));
+  }, [api, circle.id]);
+  if (!rules) return null;
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    api.credits.setRules({ circleId: circle.id, rules }).then(
+      (saved) => (setRules(saved), setStatus('Saved.')),
+      (err: unknown) => setStatus(errorMessage(err)),
+    );
+  };
+  return (
+    <details>
+      <summary>Credit settings</summary>
+      <form onSubmit={save} aria-label={`Credit settings of ${circle.name}`}>
+        {(Object.keys(RULE_LABELS) as (keyof CreditRules)[]).map((key) => (
+          <label key={key}>
+            {RULE_LABELS[key]}
+            <input type="number" min={0} max={key === 'critiqueMinWords' ? 5000 : 100} value={rules[key]} onChange={(e) => setRules({ ...rules, [key]: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
+          </label>
+        ))}
+        <button type="submit">Save credit settings</button>
+        {status && <span role="status">{status}</span>}
+      </form>
+    </details>
+  );
+}
 
 /** The writer's circles: create one, invite by code or link, join with one. Needs a connection. */
 export function CirclesSection() {
@@ -35,6 +77,7 @@ export function CirclesSection() {
             <button type="button" onClick={run(async () => setInvite(await api.circles.invite({ circleId: c.id })))} aria-label={`Invite to ${c.name}`}>
               Invite
             </button>
+            {(c.role === 'owner' || c.role === 'moderator') && <CreditSettings circle={c} />}
           </li>
         ))}
       </ul>

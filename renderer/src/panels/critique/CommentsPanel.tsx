@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { DocumentReview, ShareView } from '../../../../shared/api/studio-api';
+import type { DocumentNode, DocumentReview, ShareView } from '../../../../shared/api/studio-api';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { SharePanel } from './SharePanel';
@@ -15,7 +15,7 @@ function useCritiqueChanges(load: () => Promise<void>) {
 }
 
 /** The author's review of the open document: share it, then threads in text order and critiques. */
-export function DocumentComments({ documentId, title, online, flush }: { documentId: string; title: string; online: boolean; flush: () => Promise<void> }) {
+export function DocumentComments({ documentId, title, docs, online, flush }: { documentId: string; title: string; docs: DocumentNode[]; online: boolean; flush: () => Promise<void> }) {
   const api = useStudio();
   const [review, setReview] = useState<DocumentReview | null>(null);
   const load = useCallback(async () => setReview(await api.comments.forDocument({ documentId })), [api, documentId]);
@@ -24,7 +24,7 @@ export function DocumentComments({ documentId, title, online, flush }: { documen
   const authorOf = (shareId: string) => review.shares.find((s) => s.id === shareId)?.authorId ?? null;
   return (
     <div className="comments-panel">
-      <SharePanel documentId={documentId} title={title} shares={review.shares} online={online} flush={flush} onChanged={() => void load()} />
+      <SharePanel documentId={documentId} title={title} docs={docs} shares={review.shares} online={online} flush={flush} onChanged={() => void load()} />
       {review.shares.length > 0 && (
         <ThreadList threads={review.threads} detached={review.detached} critiques={review.critiques} meId={review.shares[0]!.authorId} shareAuthorId={authorOf} onChanged={() => void load()} />
       )}

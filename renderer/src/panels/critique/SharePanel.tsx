@@ -1,17 +1,27 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Credits, LocalShare } from '../../../../shared/api/studio-api';
+import type { Credits, DocumentNode, LocalShare } from '../../../../shared/api/studio-api';
 import type { Circle, CircleMember } from '../../../../shared/protocol/community-events';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { SyncBadge } from './ThreadList';
 
 /** Share the open document with a circle (or some of its members), update or revoke a share, see credits. */
-export function SharePanel({ documentId, title, shares, online, flush, onChanged }: { documentId: string; title: string; shares: LocalShare[]; online: boolean; flush: () => Promise<void>; onChanged: () => void }) {
+export function SharePanel({ documentId, title, docs, shares, online, flush, onChanged }: {
+  documentId: string;
+  title: string;
+  /** The project's documents, in binder order: more chapters can go into one share. */
+  docs: DocumentNode[];
+  shares: LocalShare[];
+  online: boolean;
+  flush: () => Promise<void>;
+  onChanged: () => void;
+}) {
   const api = useStudio();
   const [circles, setCircles] = useState<Circle[]>([]);
   const [circleId, setCircleId] = useState('');
   const [members, setMembers] = useState<CircleMember[]>([]);
   const [readers, setReaders] = useState<string[]>([]);
+  const [chapters, setChapters] = useState<string[]>([documentId]);
   const [note, setNote] = useState('');
   const [queue, setQueue] = useState(false);
   const [credits, setCredits] = useState<Credits | null>(null);
@@ -34,10 +44,11 @@ export function SharePanel({ documentId, title, shares, online, flush, onChanged
     setError(null);
     work().then(onChanged, (e: unknown) => setError(errorMessage(e)));
   };
+  const shareTitle = chapters.length > 1 ? `${title} and ${chapters.length - 1} more` : title;
   const share = (e: FormEvent) => {
     e.preventDefault();
     // What is shared is what is saved: save the last keystrokes first.
-    run(async () => (await flush(), api.shares.publish({ documentIds: [documentId], circleId, readerIds: readers, title, note, queue })));
+    run(async () => (await flush(), api.shares.publish({ documentIds: docs.map((d) => d.id).filter((id) => chapters.includes(id)), circleId, readerIds: readers, title: shareTitle, note, queue })));
   };
 
   return (
@@ -91,6 +102,20 @@ export function SharePanel({ documentId, title, shares, online, flush, onChanged
               ))}
             </fieldset>
           )}
+          {docs.length > 1 && (
+            <details>
+              <summary>Chapters ({chapters.length})</summary>
+              <fieldset>
+                <legend>Share these chapters together</legend>
+                {docs.map((d) => (
+                  <label key={d.id} className="check">
+                    <input type="checkbox" checked={chapters.includes(d.id)} onChange={(e) => setChapters(e.target.checked ? [...chapters, d.id] : chapters.filter((c) => c !== d.id))} />
+                    {d.title}
+                  </label>
+                ))}
+              </fieldset>
+            </details>
+          )}
           <label>
             Note to readers
             <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder="Looking for pacing feedback" />
@@ -99,7 +124,9 @@ export function SharePanel({ documentId, title, shares, online, flush, onChanged
             <input type="checkbox" checked={queue} onChange={(e) => setQueue(e.target.checked)} />
             Post to the circle’s critique queue{credits?.rules ? ` (costs ${credits.rules.postCost} credits)` : ''}
           </label>
-          <button type="submit">Share “{title}”</button>
+          <button type="submit" disabled={chapters.length === 0}>
+            Share “{shareTitle}”
+          </button>
         </form>
       )}
       {credits && (
