@@ -10,8 +10,8 @@ import { openStore } from '../../server/store/open-store';
 import { docJson } from '../fixtures/lexical';
 import { tempDir } from '../helpers/temp-dir';
 
-async function serverOn(dbFile: string, port = 0) {
-  const server = createCommunityServer({ store: await openStore(`sqlite:${dbFile}`), logger: pino({ level: 'silent' }), tickMs: 100 });
+async function serverOn(dbFile: string, port = 0, now?: () => Date) {
+  const server = createCommunityServer({ store: await openStore(`sqlite:${dbFile}`), logger: pino({ level: 'silent' }), tickMs: 100, now });
   const actual = await server.listen(port);
   return { server, port: actual, url: `http://127.0.0.1:${actual}` };
 }
@@ -74,5 +74,28 @@ describe('sprinting from two studios', () => {
     await until(a.core, () => wordsOf(a.core.current('sprint:tick'), bId) === 20, 15_000);
     const results = await call(b.core, 'sprints.results', { sprintId: sprint.id });
     expect(results).toMatchObject({ words: 20, place: 1, writers: 2 });
+  });
+
+  it('does not count words written before an upcoming sprint starts', async () => {
+    const dbFile = path.join(tempDir(), 'community.db');
+    // The server's clock starts a minute behind, so a sprint starting "in 1 minute" starts now in
+    // real time; moving the clock on (and restarting, so the studio measures its offset again)
+    // carries the studio past the start without a test waiting a minute.
+    let offsetMs = -60_000;
+    const clock = () => new Date(Date.now() + offsetMs);
+    const first = await serverOn(dbFile, 0, clock);
+    const a = await writer(first.url, 'early_bird');
+    const sprint = await call<Sprint>(a.core, 'sprints.create', { durationMin: 15, startsInMin: 1, title: 'Later' });
+    expect(sprint.status).toBe('upcoming');
+    await call(a.core, 'documents.save', { id: a.docId, content: docJson(['Forty words already here '.repeat(10), 'written before the start counts for nothing at all here']) });
+    await first.server.close();
+    await until(a.core, () => a.core.current('sync:status').state !== 'online');
+    offsetMs = 0;
+    const second = await serverOn(dbFile, first.port, clock);
+    onTestFinished(() => second.server.close());
+    await until(a.core, () => a.core.current('sync:status').state === 'online');
+    await call(a.core, 'documents.save', { id: a.docId, content: docJson(['Forty words already here '.repeat(10), 'written before the start counts for nothing at all here', 'one two three four five six seven']) });
+    await until(a.core, () => a.core.current('sprint:tick')?.me?.words === 7, 10_000);
+    expect((await call(a.core, 'sprints.results', { sprintId: sprint.id })).words).toBe(7);
   });
 });
