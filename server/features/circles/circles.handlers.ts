@@ -2,6 +2,7 @@ import type { CircleMember } from '../../../shared/protocol/community-events';
 import { CommunityError, forbidden } from '../../socket/community-error';
 import { circleRoom, userRoom, type HandlerContext } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
+import { shareCircleHistory } from '../critique/critique.repo';
 import type { MembershipRole } from './circles.repo';
 
 type Need = 'member' | 'moderator' | 'owner';
@@ -53,6 +54,9 @@ export const circlesHandlers: Pick<
       ctx.io.in(userRoom(userId)).socketsJoin(circleRoom(invite.circle_id));
       const member = (await ctx.circles.member(invite.circle_id, userId))!;
       ctx.io.to(circleRoom(invite.circle_id)).emit('circle:memberJoined', { circleId: invite.circle_id, member });
+      // What the circle shared before they came is theirs to read (and critique) too.
+      const seq = await shareCircleHistory(ctx.db, ctx.storeKind, invite.circle_id, userId, new Date(ctx.clock()).toISOString());
+      if (seq !== null) ctx.io.to(userRoom(userId)).emit('feed:changed', { seq });
     }
     return (await ctx.circles.circleFor(invite.circle_id, userId))!;
   },

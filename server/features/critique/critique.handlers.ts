@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { FeedItem } from '../../../shared/protocol/community-events';
 import { forbidden } from '../../socket/community-error';
 import { userRoom, type HandlerContext } from '../../socket/context';
@@ -6,12 +5,10 @@ import type { Handlers } from '../../socket/register-handlers';
 import type { SharesTable } from '../../store/schema';
 import { applyOps } from './apply-ops';
 import { creditsRepo } from './credits.repo';
-import { critiqueRepo, loadRecords, type FeedKind } from './critique.repo';
+import { critiqueRepo, loadRecords, lockFeed, type FeedKind } from './critique.repo';
 
 /** A pull page stops growing past this many bytes of drafts, so one answer stays one frame. */
 const PAGE_BYTES = 1_200_000;
-/** Any constant will do: it names the lock that orders feed writes on PostgreSQL. */
-const FEED_LOCK = 7_412_001;
 
 async function member(ctx: HandlerContext, circleId: string) {
   const role = await ctx.circles.role(circleId, ctx.user!.id);
@@ -23,9 +20,7 @@ export const critiqueHandlers: Pick<Handlers, 'sync:push' | 'sync:pull' | 'credi
   async 'sync:push'(ctx, { ops }) {
     const at = new Date(ctx.clock()).toISOString();
     const { results, seqs } = await ctx.db.transaction().execute(async (trx) => {
-      // Feed cursors must become visible in order: a reader who pulled past seq 10 must never
-      // see a 9 commit later. On PostgreSQL, feed writers take turns; SQLite has one writer anyway.
-      if (ctx.storeKind === 'postgres') await sql`select pg_advisory_xact_lock(${FEED_LOCK})`.execute(trx);
+      await lockFeed(trx, ctx.storeKind);
       return applyOps(trx, ctx.user!.id, ops, at);
     });
     for (const [userId, seq] of seqs) ctx.io.to(userRoom(userId)).emit('feed:changed', { seq });

@@ -1,9 +1,20 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CommentRecord, CritiqueRecord, SharedDraft, ShareVersionRecord } from '../../../shared/protocol/community-events';
+import type { StoreKind } from '../../store/open-store';
 import type { CommentsTable, CommunityDatabase, CritiquesTable, FeedTable, SharesTable } from '../../store/schema';
 
 type Db = Kysely<CommunityDatabase>;
 export type FeedKind = FeedTable['kind'];
+
+/** Any constant will do: it names the lock that orders feed writes on PostgreSQL. */
+const FEED_LOCK = 7_412_001;
+/**
+ * Feed cursors must become visible in order: a reader who pulled past seq 10 must never see
+ * a 9 commit later. On PostgreSQL feed writers take turns; SQLite has one writer anyway.
+ */
+export async function lockFeed(trx: Db, kind: StoreKind): Promise<void> {
+  if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${FEED_LOCK})`.execute(trx);
+}
 
 /** Reads and writes of shares, comments and critiques; every function takes the transaction it runs in. */
 export const critiqueRepo = {
@@ -54,6 +65,26 @@ const names = async (db: Db, ids: string[]) => {
   const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 };
+
+/**
+ * A writer new to a circle gets what the whole circle can read: its live shares with their
+ * versions, comments and critiques, appended to their feed. Returns their new cursor.
+ */
+export async function shareCircleHistory(db: Db, kind: StoreKind, circleId: string, userId: string, at: string): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    await lockFeed(trx, kind);
+    const shares = await trx.selectFrom('shares').select('id').where('circle_id', '=', circleId).where('revoked_at', 'is', null).where('reader_ids', '=', '[]').orderBy('created_at').execute();
+    let seq: number | null = null;
+    for (const { id } of shares) {
+      const refs: [FeedKind, string][] = [['share', id]];
+      for (const v of await trx.selectFrom('share_versions').select('id').where('share_id', '=', id).orderBy('number').execute()) refs.push(['version', v.id]);
+      for (const c of await trx.selectFrom('comments').select('id').where('share_id', '=', id).orderBy('created_at').execute()) refs.push(['comment', c.id]);
+      for (const c of await trx.selectFrom('critiques').select('id').where('share_id', '=', id).orderBy('created_at').execute()) refs.push(['critique', c.id]);
+      for (const [feedKind, ref] of refs) seq = (await critiqueRepo.notify(trx, [userId], feedKind, ref, at)).get(userId) ?? seq;
+    }
+    return seq;
+  });
+}
 
 /** Loads what a feed page names, as the records the client stores. */
 export async function loadRecords(db: Db, refs: { kind: FeedKind; ids: string[] }[]) {

@@ -61,6 +61,25 @@ for (const kind of ['sqlite', 'postgres'] as StoreKind[]) describe.skipIf(kind =
     expect(await pushOne(outsider.socket, { ...comment, commentId: randomUUID(), shareId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('gives a writer who joins the circle later its live shares, with their discussion, but not private or revoked ones', async () => {
+    const { url, author, reader, circle, share } = await circleOf(kind);
+    const commentId = randomUUID();
+    await pushOne(reader.socket, { kind: 'comment.add', commentId, shareId: share.shareId, versionId: share.versionId, parentId: null, body: 'Lovely.', anchor: quoteOf('quiet before the storm') });
+    const privateShare = { ...share, shareId: randomUUID(), versionId: randomUUID(), readerIds: [reader.userId] };
+    const revoked = { ...share, shareId: randomUUID(), versionId: randomUUID() };
+    await push(author.socket, privateShare, revoked, { kind: 'share.revoke', shareId: revoked.shareId });
+
+    const late = await newWriter(url);
+    const { code } = await must(author.socket, 'circle:invite', { circleId: circle.id });
+    const told = nextEvent(late.socket, 'feed:changed');
+    await must(late.socket, 'circle:join', { code });
+    expect((await told).seq).toBeGreaterThan(0);
+    const items = await pullAll(late.socket);
+    expect(items.map((i) => i.kind)).toEqual(['share', 'version', 'comment']);
+    expect(items[0]).toMatchObject({ share: { id: share.shareId } });
+    expect(items[2]).toMatchObject({ comment: { id: commentId, body: 'Lovely.' } });
+  });
+
   it('enforces who may resolve, thank, update and revoke; flags are last-writer-wins on the clock', async () => {
     const { author, reader, share, circle } = await circleOf(kind);
     const commentId = randomUUID();
