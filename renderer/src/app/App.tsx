@@ -303,6 +303,7 @@ export function App() {
         todayWords={baseline.todayWords + delta}
         sync={sync}
         outbox={outbox}
+        onRetry={() => api.sync.retryFailed().then(setOutbox, report)}
       />
     </div>
   );

@@ -8,6 +8,8 @@ interface Props {
   todayWords: number;
   sync: SyncStatus;
   outbox: OutboxStatus;
+  /** Sends the refused operations again (after earning credits, say). */
+  onRetry: () => void;
 }
 
 const SAVE_LABEL: Record<SaveState['state'], string> = {
@@ -27,7 +29,7 @@ const SYNC_LABEL: Record<SyncStatus['state'], string> = {
 const fmt = (n: number) => n.toLocaleString();
 
 /** Counts and states a writer glances at: save, words (document, project, today), sync. */
-export function StatusBar({ save, documentWords, projectWords, todayWords, sync, outbox }: Props) {
+export function StatusBar({ save, documentWords, projectWords, todayWords, sync, outbox, onRetry }: Props) {
   return (
     <footer className="statusbar">
       <span role="status" aria-label="Save state" className={`save-${save.state}`}>
@@ -53,7 +55,10 @@ export function StatusBar({ save, documentWords, projectWords, todayWords, sync,
       )}
       {outbox.failed.length > 0 && (
         <span aria-label="Not accepted" className="sync-error" title={outbox.failed.map((f) => f.error).join('\n')}>
-          ! {outbox.failed.length} not accepted
+          ! {outbox.failed.length} not accepted{' '}
+          <button type="button" className="link-button" onClick={onRetry}>
+            Retry
+          </button>
         </span>
       )}
     </footer>

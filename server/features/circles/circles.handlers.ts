@@ -2,7 +2,7 @@ import type { CircleMember } from '../../../shared/protocol/community-events';
 import { CommunityError, forbidden } from '../../socket/community-error';
 import { circleRoom, userRoom, type HandlerContext } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
-import { shareCircleHistory } from '../critique/critique.repo';
+import { welcomeToCircle } from '../critique/welcome';
 import type { MembershipRole } from './circles.repo';
 
 type Need = 'member' | 'moderator' | 'owner';
@@ -26,6 +26,12 @@ async function authorize(ctx: HandlerContext, circleId: string, need: Need): Pro
   throw forbidden();
 }
 
+async function welcome(ctx: HandlerContext, circleId: string) {
+  const userId = ctx.user!.id;
+  const seq = await welcomeToCircle(ctx.db, ctx.storeKind, circleId, userId, new Date(ctx.clock()).toISOString());
+  if (seq !== null) ctx.io.to(userRoom(userId)).emit('feed:changed', { seq });
+}
+
 export const circlesHandlers: Pick<
   Handlers,
   'circle:create' | 'circle:list' | 'circle:invite' | 'circle:join' | 'circle:leave' | 'circle:members' | 'circle:setRole' | 'circle:ban'
@@ -33,6 +39,7 @@ export const circlesHandlers: Pick<
   'circle:create': async (ctx, { name, description }) => {
     const circle = await ctx.circles.create(ctx.user!.id, name, description);
     ctx.io.in(userRoom(ctx.user!.id)).socketsJoin(circleRoom(circle.id));
+    await welcome(ctx, circle.id);
     return circle;
   },
 
@@ -54,9 +61,8 @@ export const circlesHandlers: Pick<
       ctx.io.in(userRoom(userId)).socketsJoin(circleRoom(invite.circle_id));
       const member = (await ctx.circles.member(invite.circle_id, userId))!;
       ctx.io.to(circleRoom(invite.circle_id)).emit('circle:memberJoined', { circleId: invite.circle_id, member });
-      // What the circle shared before they came is theirs to read (and critique) too.
-      const seq = await shareCircleHistory(ctx.db, ctx.storeKind, invite.circle_id, userId, new Date(ctx.clock()).toISOString());
-      if (seq !== null) ctx.io.to(userRoom(userId)).emit('feed:changed', { seq });
+      // Starting credits, and what the circle shared before they came, to read and critique.
+      await welcome(ctx, invite.circle_id);
     }
     return (await ctx.circles.circleFor(invite.circle_id, userId))!;
   },

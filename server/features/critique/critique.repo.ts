@@ -66,26 +66,6 @@ const names = async (db: Db, ids: string[]) => {
   return new Map(rows.map((r) => [r.id, r.display_name]));
 };
 
-/**
- * A writer new to a circle gets what the whole circle can read: its live shares with their
- * versions, comments and critiques, appended to their feed. Returns their new cursor.
- */
-export async function shareCircleHistory(db: Db, kind: StoreKind, circleId: string, userId: string, at: string): Promise<number | null> {
-  return db.transaction().execute(async (trx) => {
-    await lockFeed(trx, kind);
-    const shares = await trx.selectFrom('shares').select('id').where('circle_id', '=', circleId).where('revoked_at', 'is', null).where('reader_ids', '=', '[]').orderBy('created_at').execute();
-    let seq: number | null = null;
-    for (const { id } of shares) {
-      const refs: [FeedKind, string][] = [['share', id]];
-      for (const v of await trx.selectFrom('share_versions').select('id').where('share_id', '=', id).orderBy('number').execute()) refs.push(['version', v.id]);
-      for (const c of await trx.selectFrom('comments').select('id').where('share_id', '=', id).orderBy('created_at').execute()) refs.push(['comment', c.id]);
-      for (const c of await trx.selectFrom('critiques').select('id').where('share_id', '=', id).orderBy('created_at').execute()) refs.push(['critique', c.id]);
-      for (const [feedKind, ref] of refs) seq = (await critiqueRepo.notify(trx, [userId], feedKind, ref, at)).get(userId) ?? seq;
-    }
-    return seq;
-  });
-}
-
 /** Loads what a feed page names, as the records the client stores. */
 export async function loadRecords(db: Db, refs: { kind: FeedKind; ids: string[] }[]) {
   const ids = (kind: FeedKind) => refs.filter((r) => r.kind === kind).flatMap((r) => r.ids);

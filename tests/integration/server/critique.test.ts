@@ -35,11 +35,12 @@ async function circleOf(kind: StoreKind) {
 for (const kind of ['sqlite', 'postgres'] as StoreKind[]) describe.skipIf(kind === 'postgres' && !pg)(`community server on ${kind}: critique`, () => {
   it('delivers a share to its circle only, pushes feed changes live, and applies an operation id once', async () => {
     const { author, reader, outsider, banned, share } = await circleOf(kind);
-    const items = await pullAll(reader.socket);
+    const items = (await pullAll(reader.socket)).filter((i) => i.kind !== 'credit');
     expect(items.map((i) => i.kind)).toEqual(['share', 'version']);
     expect(items[1]).toMatchObject({ kind: 'version', version: { number: 1, shareId: share.shareId } });
     expect(await pullAll(outsider.socket)).toEqual([]);
-    expect(await pullAll(banned.socket)).toEqual([]);
+    // The banned writer kept the welcome credits from joining, and nothing else.
+    expect((await pullAll(banned.socket)).map((i) => i.kind)).toEqual(['credit']);
 
     const live = nextEvent(author.socket, 'feed:changed');
     const comment = { kind: 'comment.add' as const, commentId: randomUUID(), shareId: share.shareId, versionId: share.versionId, parentId: null, body: 'Quiet how?', anchor: quoteOf('quiet before the storm') };
@@ -75,9 +76,10 @@ for (const kind of ['sqlite', 'postgres'] as StoreKind[]) describe.skipIf(kind =
     await must(late.socket, 'circle:join', { code });
     expect((await told).seq).toBeGreaterThan(0);
     const items = await pullAll(late.socket);
-    expect(items.map((i) => i.kind)).toEqual(['share', 'version', 'comment']);
-    expect(items[0]).toMatchObject({ share: { id: share.shareId } });
-    expect(items[2]).toMatchObject({ comment: { id: commentId, body: 'Lovely.' } });
+    expect(items.map((i) => i.kind)).toEqual(['credit', 'share', 'version', 'comment']);
+    expect(items[0]).toMatchObject({ entry: { reason: 'welcome', delta: 3 } });
+    expect(items[1]).toMatchObject({ share: { id: share.shareId } });
+    expect(items[3]).toMatchObject({ comment: { id: commentId, body: 'Lovely.' } });
   });
 
   it('enforces who may resolve, thank, update and revoke; flags are last-writer-wins on the clock', async () => {

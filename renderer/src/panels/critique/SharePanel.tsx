@@ -37,7 +37,12 @@ export function SharePanel({ documentId, title, docs, shares, online, flush, onC
   useEffect(() => {
     if (!circleId) return;
     api.credits.get({ circleId }).then(setCredits, () => setCredits(null));
-    if (online) api.circles.members({ circleId }).then(setMembers, () => setMembers([]));
+    // Readers to choose from: everyone in the circle but the writer themself.
+    if (online)
+      Promise.all([api.circles.members({ circleId }), api.community.status()]).then(
+        ([list, status]) => setMembers(list.filter((m) => m.userId !== status.account?.id)),
+        () => setMembers([]),
+      );
   }, [api, circleId, online, shares]);
 
   const run = (work: () => Promise<unknown>) => {
@@ -91,7 +96,7 @@ export function SharePanel({ documentId, title, docs, shares, online, flush, onC
               ))}
             </select>
           </label>
-          {members.length > 1 && (
+          {members.length > 0 && (
             <fieldset>
               <legend>Only these members (none ticked: the whole circle)</legend>
               {members.map((m) => (
