@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudioSprintTick, SyncStatus } from '../../../../shared/api/studio-api';
-import type { LeaderRow, Sprint, SprintResult } from '../../../../shared/protocol/community-events';
+import type { LeaderRow, Sprint, SprintResult, SprintStatus } from '../../../../shared/protocol/community-events';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { SprintHistoryChart } from './SprintHistoryChart';
+import { sprintNotice } from './sprint-notices';
 
 const DURATIONS = [5, 10, 15, 20, 25, 30, 45, 60, 90, 120];
 const REACTIONS = ['👏', '🔥', '💪', '⭐'] as const;
@@ -15,6 +16,7 @@ function clock(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
+/** A desktop notification, if the writer allowed them. */
 function notify(title: string, body: string) {
   if (typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification(title, { body });
 }
@@ -28,7 +30,7 @@ export function SprintPanel({ sync }: { sync: SyncStatus }) {
   const [result, setResult] = useState<SprintResult | null>(null);
   const [cheers, setCheers] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const lastStatus = useRef<string | null>(null);
+  const lastStatus = useRef<SprintStatus | null>(null);
   const online = sync.state === 'online';
 
   const refresh = useCallback(async () => {
@@ -48,8 +50,8 @@ export function SprintPanel({ sync }: { sync: SyncStatus }) {
       if (!next) return;
       const previous = lastStatus.current;
       lastStatus.current = next.status;
-      if (previous === 'upcoming' && next.status === 'running') notify('Sprint started', 'Write!');
-      if (previous === 'running' && next.status !== 'running') notify('Sprint over', 'See how it went.');
+      const notice = sprintNotice(previous, next.status);
+      if (notice) notify(notice.title, notice.body);
       if (next.status === 'finished' && previous !== 'finished') {
         api.sprints.results({ sprintId: next.sprintId }).then(setResult, () => undefined);
         refresh().catch(() => undefined);
