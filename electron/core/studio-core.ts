@@ -218,7 +218,6 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'circles.invite': async (input) => orThrow(await community.request('circle:invite', input)),
     'circles.join': async (input) => orThrow(await community.request('circle:join', input)),
     'circles.members': async (input) => orThrow(await community.request('circle:members', input)),
-    'credits.setRules': async (input) => orThrow(await community.request('credits:setRules', input)),
     ...critique.handlers,
   };
   reconnectCommunity();

@@ -148,11 +148,12 @@ describe('share for critique between two browser-mode studios', () => {
     await expect.poll(() => b.page.getByRole('button', { name: 'Reopen' }).count()).toBe(1);
 
     // The planted drafts: the refused ones are shown as refused, the markup one as plain text; nothing runs.
-    await b.page.getByRole('tab', { name: 'Inbox' }).click();
     for (const name of ['a javascript: link', 'a heading whose tag is script']) {
+      await b.page.getByRole('tab', { name: 'Inbox' }).click(); // opening a draft brings up its comments
       await b.page.getByRole('button', { name: new RegExp(`Hostile: ${name}`) }).click();
       await expect.poll(() => b.page.getByRole('alert').filter({ hasText: 'could not be shown safely' }).count()).toBe(1);
     }
+    await b.page.getByRole('tab', { name: 'Inbox' }).click();
     await b.page.getByRole('button', { name: /Hostile: markup inside text/ }).click();
     await expect.poll(() => b.page.getByLabel('Shared draft Hostile: markup inside text').textContent()).toContain('<img src=x onerror=');
     expect(await b.page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../../shared/api/result';
 import type { Credits, DocumentReview, LocalShare, OutboxStatus, PassageDiff, ReviewComment, ReviewCritique, ShareView, StudioOutputs } from '../../../shared/api/studio-api';
 import type { Account } from '../../../shared/protocol/community-events';
-import { MAX_SHARE_BYTES } from '../../../shared/protocol/critique-schemas';
+import { MAX_SHARE_BYTES, type CreditRules } from '../../../shared/protocol/critique-schemas';
 import { EMPTY_DOCUMENT, mapPlainText, parseLexicalState, withoutMarks, type SerializedNode, type SerializedState } from '../../../shared/schemas/lexical';
 import type { StudioParsedInput } from '../../../shared/schemas/studio';
 import { createHlc } from '../../../shared/sync/hlc';
@@ -40,6 +40,7 @@ export function createCritique(options: CritiqueOptions) {
   const hlc = createHlc(device, () => clock().getTime());
   const engine = createSyncEngine({ db, store, outbox, community, onOutbox: options.onOutbox, onChanged: options.onChanged, observeHlc: hlc.observe });
   const now = () => clock().toISOString();
+  const rules = new Map<string, CreditRules>();
 
   // Who is writing, offline too: the last account this studio was signed in as.
   const remember = (account: Account | null) => account && store.meta.set('account', JSON.stringify({ id: account.id, displayName: account.displayName }));
@@ -285,8 +286,18 @@ export function createCritique(options: CritiqueOptions) {
 
     'credits.get': async ({ circleId }: In<'credits.get'>): Promise<Credits> => {
       const entries = store.credits(circleId);
-      const rules = community.status.state === 'online' ? await community.request('credits:rules', { circleId }) : null;
-      return { circleId, balance: entries.at(-1)?.balanceAfter ?? 0, entries, rules: rules?.ok ? rules.data : null };
+      // A circle's rules change rarely: asked of the server once a session, not on every refresh.
+      if (!rules.has(circleId) && community.status.state === 'online') {
+        const answer = await community.request('credits:rules', { circleId });
+        if (answer.ok) rules.set(circleId, answer.data);
+      }
+      return { circleId, balance: entries.at(-1)?.balanceAfter ?? 0, entries, rules: rules.get(circleId) ?? null };
+    },
+    'credits.setRules': async (input: In<'credits.setRules'>): Promise<CreditRules> => {
+      const answer = await community.request('credits:setRules', input);
+      if (!answer.ok) throw new StudioError(answer.error.code, answer.error.message);
+      rules.set(input.circleId, answer.data);
+      return answer.data;
     },
     'sync.outbox': (): OutboxStatus => engine.status(),
     'sync.retryFailed': (): OutboxStatus => {

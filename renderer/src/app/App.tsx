@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, DocumentNode, OpenDocument, OutboxStatus, Project, SaveResult, Settings, ShareView, SyncStatus } from '../../../shared/api/studio-api';
-import type { MarkWish } from '../panels/critique/CommentMarksPlugin';
 import { DocumentComments, ShareComments } from '../panels/critique/CommentsPanel';
 import { InboxPanel } from '../panels/critique/InboxPanel';
 import { ShareReader } from '../panels/critique/ShareReader';
+import { useDocumentReview } from '../panels/critique/use-document-review';
 import { Editor } from '../editor/Editor';
 import type { SaveState } from '../editor/plugins/AutosavePlugin';
 import { Binder } from '../panels/binder/Binder';
@@ -39,7 +39,6 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [outbox, setOutbox] = useState<OutboxStatus>({ pending: 0, failed: [], sending: null });
   const [shareView, setShareView] = useState<ShareView | null>(null);
-  const [marks, setMarks] = useState<MarkWish[]>([]);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
   const flush = useCallback(() => flushRef.current?.() ?? Promise.resolve(), []);
 
@@ -64,18 +63,8 @@ export function App() {
     return () => offs.forEach((off) => off());
   }, [api, report]);
 
-  // The open document's comment passages, kept marked in the editor; refreshed as comments arrive.
-  const openDocId = openDoc?.id ?? null;
-  useEffect(() => {
-    if (!openDocId) return setMarks([]);
-    const load = () =>
-      api.comments.forDocument({ documentId: openDocId }).then((review) => {
-        const next = review.threads.filter((t) => t.root.anchor).map((t) => ({ id: t.root.id, anchor: t.root.anchor!, show: !t.root.resolved }));
-        setMarks((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
-      }, () => undefined);
-    void load();
-    return api.on('critique:changed', () => void load());
-  }, [api, openDocId]);
+  // The open document's comments: listed in the sidebar, their passages marked in the editor.
+  const { review, marks } = useDocumentReview(openDoc?.id ?? null);
 
   const openShare = useCallback(
     async (shareId: string, versionId?: string) => {
@@ -245,7 +234,7 @@ export function App() {
         </nav>
         <main className="pane-editor" aria-label="Editor">
           {shareView ? (
-            <ShareReader view={shareView} onVersion={(v) => void openShare(shareView.share.id, v).catch(report)} onChanged={refreshShare} onClose={() => setShareView(null)} />
+            <ShareReader view={shareView} onVersion={(v) => void openShare(shareView.share.id, v).catch(report)} onClose={() => setShareView(null)} />
           ) : openDoc ? (
             <Editor
               key={`${openDoc.id}:${editorKey}`}
@@ -276,11 +265,12 @@ export function App() {
         <aside className="pane-sidebar" aria-label="Sidebar">
           <Sidebar
             sync={sync}
+            openShareId={shareView?.share.id ?? null}
             comments={
               shareView ? (
-                <ShareComments view={shareView} onChanged={refreshShare} />
+                <ShareComments view={shareView} />
               ) : openDoc ? (
-                <DocumentComments key={openDoc.id} documentId={openDoc.id} title={openDoc.title} docs={docs} online={sync.state === 'online'} flush={flush} />
+                <DocumentComments key={openDoc.id} review={review} documentId={openDoc.id} title={openDoc.title} docs={docs} online={sync.state === 'online'} flush={flush} />
               ) : (
                 <p className="muted">Open a document to share it, or a draft from your Inbox to critique it.</p>
               )

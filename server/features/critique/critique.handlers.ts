@@ -2,7 +2,6 @@ import type { FeedItem } from '../../../shared/protocol/community-events';
 import { forbidden } from '../../socket/community-error';
 import { userRoom, type HandlerContext } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
-import type { SharesTable } from '../../store/schema';
 import { applyOps } from './apply-ops';
 import { creditsRepo } from './credits.repo';
 import { critiqueRepo, loadRecords, lockFeed, type FeedKind } from './critique.repo';
@@ -33,12 +32,12 @@ export const critiqueHandlers: Pick<Handlers, 'sync:push' | 'sync:pull' | 'credi
     const refs = (['share', 'version', 'comment', 'critique', 'credit'] as FeedKind[]).map((kind) => ({ kind, ids: rows.filter((r) => r.kind === kind).map((r) => r.ref_id) }));
     const records = await loadRecords(ctx.db, refs);
     // Access is decided now, not when the row was written: a revoked share stops at once.
-    const access = new Map<string, { share: SharesTable; readable: boolean }>();
-    const shareAccess = async (shareId: string) => {
+    const access = new Map<string, boolean>();
+    const readable = async (shareId: string) => {
       let hit = access.get(shareId);
-      if (!hit) {
-        const share = (records.shares.get(shareId)?.row ?? (await critiqueRepo.share(ctx.db, shareId)))!;
-        hit = { share, readable: !!share && (await critiqueRepo.mayRead(ctx.db, share, me)) };
+      if (hit === undefined) {
+        const share = records.shares.get(shareId)?.row ?? (await critiqueRepo.share(ctx.db, shareId));
+        hit = share !== undefined && (await critiqueRepo.mayRead(ctx.db, share, me));
         access.set(shareId, hit);
       }
       return hit;
@@ -66,21 +65,21 @@ export const critiqueHandlers: Pick<Handlers, 'sync:push' | 'sync:pull' | 'credi
         const share = records.shares.get(row.ref_id);
         if (!share) continue;
         const { row: _row, ...draft } = share;
-        const { readable } = await shareAccess(share.id);
+        const canRead = await readable(share.id);
         // A reader who lost access is told so (their copy is dropped), and learns nothing more.
-        items.push({ seq, kind: 'share', share: readable ? draft : { ...draft, revoked: true, note: '', versions: [] } });
+        items.push({ seq, kind: 'share', share: canRead ? draft : { ...draft, revoked: true, note: '', versions: [] } });
       } else if (row.kind === 'version') {
         const version = records.versions.get(row.ref_id);
-        if (version && (await shareAccess(version.shareId)).readable) {
+        if (version && (await readable(version.shareId))) {
           items.push({ seq, kind: 'version', version });
           bytes += version.content.length;
         }
       } else if (row.kind === 'comment') {
         const comment = records.comments.get(row.ref_id);
-        if (comment && (await shareAccess(comment.shareId)).readable) items.push({ seq, kind: 'comment', comment });
+        if (comment && (await readable(comment.shareId))) items.push({ seq, kind: 'comment', comment });
       } else {
         const critique = records.critiques.get(row.ref_id);
-        if (critique && (await shareAccess(critique.shareId)).readable) items.push({ seq, kind: 'critique', critique });
+        if (critique && (await readable(critique.shareId))) items.push({ seq, kind: 'critique', critique });
       }
     }
     return { items, cursor, more: cut || rows.length === limit };

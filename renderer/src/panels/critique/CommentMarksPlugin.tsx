@@ -1,4 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HISTORIC_TAG, HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import type { TextAnchor } from '../../../../shared/text/anchor';
 import { findAnchor } from '../../../../shared/text/anchor';
@@ -21,22 +22,30 @@ export function CommentMarksPlugin({ wishes }: { wishes: MarkWish[] }) {
   const [editor] = useLexicalComposerContext();
 
   useEffect(() => {
-    const { text, segments } = plainTextMap(editor);
-    editor.update(
-      () => {
-        const existing = $marks();
-        for (const wish of wishes) {
-          if (!wish.show) {
-            if (existing.has(wish.id)) $removeMark(wish.id);
-            continue;
+    const ensure = () => {
+      const existing = editor.getEditorState().read(() => new Set($marks().keys()));
+      const add = wishes.filter((w) => w.show && !existing.has(w.id));
+      const remove = wishes.filter((w) => !w.show && existing.has(w.id));
+      // Usually every mark is already there: then the novel is not serialized to find out.
+      if (add.length === 0 && remove.length === 0) return;
+      const { text, segments } = plainTextMap(editor);
+      editor.update(
+        () => {
+          for (const wish of remove) $removeMark(wish.id);
+          for (const wish of add) {
+            const match = findAnchor(text, wish.anchor);
+            if (match) $markRange(wish.id, match.start, match.end, segments);
           }
-          if (existing.has(wish.id)) continue;
-          const match = findAnchor(text, wish.anchor);
-          if (match) $markRange(wish.id, match.start, match.end, segments);
-        }
-      },
-      { tag: 'comment-marks' },
-    );
+        },
+        // Not the writer's edit: no undo step of its own.
+        { tag: HISTORY_MERGE_TAG },
+      );
+    };
+    ensure();
+    // An undo can take a mark away with the text it restores: put it back.
+    return editor.registerUpdateListener(({ tags }) => {
+      if (tags.has(HISTORIC_TAG)) ensure();
+    });
   }, [editor, wishes]);
 
   useEffect(() => {

@@ -1,39 +1,29 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { DocumentNode, DocumentReview, ShareView } from '../../../../shared/api/studio-api';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { SharePanel } from './SharePanel';
 import { ThreadList } from './ThreadList';
 
-/** Refreshes whenever shares, comments or critiques change (from the feed or from here). */
-function useCritiqueChanges(load: () => Promise<void>) {
-  const api = useStudio();
-  useEffect(() => {
-    load().catch(() => undefined);
-    return api.on('critique:changed', () => void load().catch(() => undefined));
-  }, [api, load]);
-}
-
-/** The author's review of the open document: share it, then threads in text order and critiques. */
-export function DocumentComments({ documentId, title, docs, online, flush }: { documentId: string; title: string; docs: DocumentNode[]; online: boolean; flush: () => Promise<void> }) {
-  const api = useStudio();
-  const [review, setReview] = useState<DocumentReview | null>(null);
-  const load = useCallback(async () => setReview(await api.comments.forDocument({ documentId })), [api, documentId]);
-  useCritiqueChanges(load);
+/**
+ * The author's review of the open document: share it, then threads in text order and critiques.
+ * It refreshes by itself: every change, here or from the feed, is announced as `critique:changed`.
+ */
+export function DocumentComments({ review, documentId, title, docs, online, flush }: { review: DocumentReview | null; documentId: string; title: string; docs: DocumentNode[]; online: boolean; flush: () => Promise<void> }) {
   if (!review) return <p className="muted">Loading…</p>;
   const authorOf = (shareId: string) => review.shares.find((s) => s.id === shareId)?.authorId ?? null;
   return (
     <div className="comments-panel">
-      <SharePanel documentId={documentId} title={title} docs={docs} shares={review.shares} online={online} flush={flush} onChanged={() => void load()} />
+      <SharePanel documentId={documentId} title={title} docs={docs} shares={review.shares} online={online} flush={flush} />
       {review.shares.length > 0 && (
-        <ThreadList threads={review.threads} detached={review.detached} critiques={review.critiques} meId={review.shares[0]!.authorId} shareAuthorId={authorOf} onChanged={() => void load()} />
+        <ThreadList threads={review.threads} detached={review.detached} critiques={review.critiques} meId={review.shares[0]!.authorId} shareAuthorId={authorOf} />
       )}
     </div>
   );
 }
 
 /** A critiquer's side of a shared draft: the threads on it, and the overall critique from a template. */
-export function ShareComments({ view, onChanged }: { view: ShareView; onChanged: () => void }) {
+export function ShareComments({ view }: { view: ShareView }) {
   const api = useStudio();
   const mine = view.critiques.find((c) => c.authorId === view.me?.id && c.versionId === view.version.id);
   const [worked, setWorked] = useState(mine?.worked ?? '');
@@ -46,7 +36,7 @@ export function ShareComments({ view, onChanged }: { view: ShareView; onChanged:
     setError(null);
     api.critiques
       .submit({ shareId: view.share.id, versionId: view.version.id, worked, didnt, suggestions })
-      .then(() => (setSaved(true), onChanged()), (err: unknown) => setError(errorMessage(err)));
+      .then(() => setSaved(true), (err: unknown) => setError(errorMessage(err)));
   };
   const latest = view.share.versions.at(-1)?.number ?? view.version.number;
   return (
@@ -62,7 +52,6 @@ export function ShareComments({ view, onChanged }: { view: ShareView; onChanged:
         meId={view.me?.id ?? null}
         shareAuthorId={() => view.share.authorId}
         latestVersion={() => latest}
-        onChanged={onChanged}
       />
       {view.me?.id !== view.share.authorId && (
         <form className="critique-form" onSubmit={submit} aria-label="Overall critique">

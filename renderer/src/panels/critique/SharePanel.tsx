@@ -6,7 +6,7 @@ import { useStudio } from '../../app/studio-context';
 import { SyncBadge } from './ThreadList';
 
 /** Share the open document with a circle (or some of its members), update or revoke a share, see credits. */
-export function SharePanel({ documentId, title, docs, shares, online, flush, onChanged }: {
+export function SharePanel({ documentId, title, docs, shares, online, flush }: {
   documentId: string;
   title: string;
   /** The project's documents, in binder order: more chapters can go into one share. */
@@ -14,7 +14,6 @@ export function SharePanel({ documentId, title, docs, shares, online, flush, onC
   shares: LocalShare[];
   online: boolean;
   flush: () => Promise<void>;
-  onChanged: () => void;
 }) {
   const api = useStudio();
   const [circles, setCircles] = useState<Circle[]>([]);
@@ -47,7 +46,7 @@ export function SharePanel({ documentId, title, docs, shares, online, flush, onC
 
   const run = (work: () => Promise<unknown>) => {
     setError(null);
-    work().then(onChanged, (e: unknown) => setError(errorMessage(e)));
+    work().catch((e: unknown) => setError(errorMessage(e)));
   };
   const shareTitle = chapters.length > 1 ? `${title} and ${chapters.length - 1} more` : title;
   const share = (e: FormEvent) => {

@@ -35,7 +35,7 @@ function SelectionToAnchor({ onAnchor }: { onAnchor: (get: () => TextAnchor | nu
 }
 
 /** A shared draft, read-only: select a passage and comment on it (offline too). */
-export function ShareReader({ view, onVersion, onChanged, onClose }: { view: ShareView; onVersion: (versionId: string) => void; onChanged: () => void; onClose: () => void }) {
+export function ShareReader({ view, onVersion, onClose }: { view: ShareView; onVersion: (versionId: string) => void; onClose: () => void }) {
   const api = useStudio();
   const [getAnchor, setGetAnchor] = useState<(() => TextAnchor | null) | null>(null);
   const [pending, setPending] = useState<TextAnchor | null>(null);
@@ -68,8 +68,7 @@ export function ShareReader({ view, onVersion, onChanged, onClose }: { view: Sha
     api.comments.add({ shareId: view.share.id, versionId: view.version.id, body, anchor: pending }).then(
       () => {
         setPending(null);
-        setBody('');
-        onChanged();
+        setBody(''); // the new comment comes back with `critique:changed`
       },
       (err: unknown) => setError(errorMessage(err)),
     );

@@ -35,11 +35,11 @@ interface Props {
   meId: string | null;
   shareAuthorId: (shareId: string) => string | null;
   latestVersion?: (shareId: string) => number;
-  onChanged: () => void;
 }
 
 /** Threads in text order (click to jump), then detached ones, then overall critiques. */
-export function ThreadList({ threads, detached, critiques, meId, shareAuthorId, latestVersion, onChanged }: Props) {
+/** Changes made here come back through `critique:changed`, which the owner of the lists listens to. */
+export function ThreadList({ threads, detached, critiques, meId, shareAuthorId, latestVersion }: Props) {
   const api = useStudio();
   const [replying, setReplying] = useState<string | null>(null);
   const [reply, setReply] = useState('');
@@ -47,7 +47,7 @@ export function ThreadList({ threads, detached, critiques, meId, shareAuthorId, 
   const [error, setError] = useState<string | null>(null);
   const run = (work: () => Promise<unknown>) => {
     setError(null);
-    work().then(onChanged, (e: unknown) => setError(errorMessage(e)));
+    work().catch((e: unknown) => setError(errorMessage(e)));
   };
   const sendReply = (thread: Thread) => (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { SyncStatus } from '../../../../shared/api/studio-api';
 import { CommunityPanel } from '../community/CommunityPanel';
 import { SprintPanel } from '../sprint/SprintPanel';
@@ -13,8 +13,12 @@ const TABS: Array<{ id: Tab; label: string }> = [
 ];
 
 /** The margin of the page: comments on what is open, the critique inbox, sprints, community, snapshots. */
-export function Sidebar({ sync, snapshots, comments, inbox }: { sync: SyncStatus; snapshots: ReactNode; comments: ReactNode; inbox: ReactNode }) {
+export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { sync: SyncStatus; snapshots: ReactNode; comments: ReactNode; inbox: ReactNode; openShareId: string | null }) {
   const [tab, setTab] = useState<Tab>('comments');
+  // Opening a shared draft (from the Inbox) brings up its comments and the critique form.
+  useEffect(() => {
+    if (openShareId) setTab('comments');
+  }, [openShareId]);
   const select = (index: number) => setTab(TABS[(index + TABS.length) % TABS.length]!.id);
   return (
     <div className="sidebar">
