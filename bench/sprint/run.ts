@@ -7,92 +7,72 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
-import type { SprintPlace, SprintTick, SprintTickShared } from '../../shared/protocol/community-events';
-import { createSprintView } from '../../shared/protocol/sprint-view';
+import { fork } from 'node:child_process';
 import { TEST_PG, TEST_REDIS } from '../../tests/helpers/services';
 import { startBenchNode, type BenchNode as Node } from '../server-node';
 import { percentile, round } from '../stats';
+import type { WritersConfig, WritersSamples } from './writers';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 16);
+// Real writers each have a machine; the simulated ones share a few processes (see writers.ts).
+const CLIENT_PROCS = Number(process.env.BENCH_CLIENT_PROCS ?? 3);
 
 
+
+/** A process of simulated writers (./writers.ts), driven over IPC. */
+function forkWriters() {
+  const child = fork(path.join(import.meta.dirname, 'writers.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: { type: string; message?: string }) => {
+        if (m.type === 'error') reject(new Error(m.message));
+        else if (m.type === type) resolve(m as T);
+        else return;
+        child.off('message', onMessage);
+      };
+      child.on('message', onMessage);
+      child.once('exit', (code) => reject(new Error(`writers process exited (${code})`)));
+    });
+  return { child, next, send: (m: object) => child.send(m) };
+}
 
 async function run(nodes: Node[]) {
   const { sprintId, tokens } = nodes[0]!.seed!;
-  const fanout: number[] = [];
-  const visible: number[] = [];
-  const sockets: Socket[] = [];
-  const views: ReturnType<typeof createSprintView>[] = [];
-  let placeMessages = 0;
-  const placeLatency: number[] = [];
-  const pending = new Map<number, { words: number; sentAt: number }>();
   for (const node of nodes) node.send('baseline');
   await Promise.all(nodes.map((n) => n.next('OK')));
-  let measuring = false;
-  for (let i = 0; i < WRITERS; i += 100) {
-    await Promise.all(
-      tokens.slice(i, i + 100).map((token, j) => {
-        const k = i + j;
-        const socket = io(`http://127.0.0.1:${nodes[k % nodes.length]!.port}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
-        // As the studio does: the shared tick, with this writer's place when it moved.
-        const view = createSprintView();
-        views[k] = view;
-        socket.on('sprint:place', (place: SprintPlace) => {
-          const tick = view.place(place);
-          if (!measuring || !tick) return;
-          placeMessages++;
-          placeLatency.push(Date.now() - tick.serverNow);
-          seen(k, tick);
-        });
-        socket.on('sprint:tick', (shared: SprintTickShared) => {
-          const tick = view.tick(shared);
-          if (!measuring) return;
-          fanout.push(Date.now() - tick.serverNow);
-          seen(k, tick);
-        });
-        const seen = (k: number, tick: SprintTick) => {
-          const p = pending.get(k);
-          if (p && tick.me && tick.me.words >= p.words) {
-            visible.push(Date.now() - p.sentAt);
-            pending.delete(k);
-          }
-        };
-        sockets.push(socket);
-        return new Promise<void>((resolve, reject) => {
-          socket.once('connect', () => resolve());
-          socket.once('connect_error', reject);
-        });
-      }),
-    );
+  const ports = nodes.map((n) => n.port);
+  const procs = Array.from({ length: CLIENT_PROCS }, (_, p) => {
+    const writers = tokens.map((token, index) => ({ index, token })).filter(({ index }) => index % CLIENT_PROCS === p);
+    const config: WritersConfig = { ports, sprintId, writers, total: WRITERS };
+    return { proc: forkWriters(), config };
+  });
+  // One process at a time connects, so the server is not flooded with 2,000 handshakes at once.
+  for (const { proc, config } of procs) {
+    const connected = proc.next('connected');
+    proc.send({ type: 'connect', config });
+    await connected;
   }
   await new Promise((r) => setTimeout(r, 1500));
-  // Every writer sends its running total every 2 s, staggered across the 2 s.
-  measuring = true;
-  const words = new Array<number>(WRITERS).fill(0);
-  const timers = sockets.map((socket, k) =>
-    setTimeout(() => {
-      const send = () => {
-        words[k]! += 5 + (k % 7);
-        pending.set(k, { words: words[k]!, sentAt: Date.now() });
-        socket.emit('sprint:progress', { sprintId, words: words[k] }, (result: { ok: boolean; data?: { place: SprintPlace | null } }) => {
-          if (result.ok && result.data?.place) views[k]!.place(result.data.place);
-        });
-      };
-      send();
-      timers[k] = setInterval(send, 2000) as unknown as NodeJS.Timeout;
-    }, (k / WRITERS) * 2000),
-  );
+  for (const { proc } of procs) proc.send({ type: 'start' });
   nodes.forEach((n) => n.send(`measure ${SECONDS} 0`));
   const stats = await Promise.all(nodes.map(async (n) => JSON.parse((await n.next('STATS ')).slice(6)) as { cpuPercent: number; heapPerConnection: number }));
-  measuring = false;
-  timers.forEach((t) => clearInterval(t));
-  for (const s of sockets) s.disconnect();
+  const samples = await Promise.all(procs.map(async ({ proc }) => {
+    const answer = proc.next<{ samples: WritersSamples }>('samples');
+    proc.send({ type: 'stop' });
+    const { samples } = await answer;
+    proc.child.kill();
+    return samples;
+  }));
   for (const n of nodes) {
     if (!process.env.BENCH_CPU_PROF) n.child.kill('SIGKILL');
     else await new Promise((resolve) => (n.child.once('exit', resolve), n.send('exit'))); // a clean exit writes the profile
   }
+  const all = (key: 'fanout' | 'visible' | 'placeLatency') => samples.flatMap((s) => s[key]);
+  const fanout = all('fanout');
+  const visible = all('visible');
+  const placeLatency = all('placeLatency');
+  const placeMessages = samples.reduce((a, s) => a + s.placeMessages, 0);
   return {
     fanoutP50: percentile(fanout, 50),
     fanoutP99: percentile(fanout, 99),
@@ -102,6 +82,7 @@ async function run(nodes: Node[]) {
     placesPerWriterPerSecond: placeMessages / WRITERS / (SECONDS + 0.5),
     placeP99: percentile(placeLatency, 99),
     cpu: stats.reduce((a, s) => a + s.cpuPercent, 0),
+    clientCpu: samples.reduce((a, s) => a + s.cpuPercent, 0),
     heapKb: stats.reduce((a, s) => a + s.heapPerConnection, 0) / stats.length / 1024,
   };
 }
@@ -109,7 +90,7 @@ async function run(nodes: Node[]) {
 const show = (label: string, r: Awaited<ReturnType<typeof run>>) =>
   console.log(
     `${label}: leaderboard tick fanout p50 ${r.fanoutP50} / p99 ${r.fanoutP99} ms; own place p99 ${r.placeP99} ms after its tick; update-to-visible p50 ${r.visibleP50} / p99 ${r.visibleP99} ms (includes ~1 s coalescing); ` +
-      `${r.ticksPerWriterPerSecond.toFixed(2)} ticks and ${r.placesPerWriterPerSecond.toFixed(2)} own-place messages/writer/s; server CPU ${r.cpu.toFixed(1)}%; heap ${r.heapKb.toFixed(1)} KB/connection`,
+      `${r.ticksPerWriterPerSecond.toFixed(2)} ticks and ${r.placesPerWriterPerSecond.toFixed(2)} own-place messages/writer/s; server CPU ${r.cpu.toFixed(1)}%; client CPU ${r.clientCpu.toFixed(1)}% over ${CLIENT_PROCS} processes; heap ${r.heapKb.toFixed(1)} KB/connection`,
   );
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-bench-sprint-'));
@@ -117,13 +98,14 @@ const one = await run([await startBenchNode('margin', { db: `sqlite:${path.join(
 show(`${WRITERS} writers, 1 node`, one);
 const figures: Record<string, number> = {
   fanout_p50_ms: one.fanoutP50, fanout_p99_ms: one.fanoutP99, visible_p50_ms: one.visibleP50, visible_p99_ms: one.visibleP99,
-  ticks_per_writer_s: round(one.ticksPerWriterPerSecond), places_per_writer_s: round(one.placesPerWriterPerSecond), place_p99_ms: one.placeP99, cpu_pct: round(one.cpu, 1), heap_kb_per_conn: round(one.heapKb, 1),
+  ticks_per_writer_s: round(one.ticksPerWriterPerSecond), places_per_writer_s: round(one.placesPerWriterPerSecond), place_p99_ms: one.placeP99, cpu_pct: round(one.cpu, 1), client_cpu_pct: round(one.clientCpu, 1), client_procs: CLIENT_PROCS, heap_kb_per_conn: round(one.heapKb, 1),
 };
 
 const schema = `margin_sprint_${Math.random().toString(36).slice(2, 8)}`;
 const dbUrl = new URL(TEST_PG);
 dbUrl.searchParams.set('schema', schema);
 try {
+  if (process.env.BENCH_TWO_NODES === '0') throw new Error('BENCH_TWO_NODES=0');
   const a = await startBenchNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS, seed: WRITERS, sprint: true });
   const b = await startBenchNode('margin', { db: dbUrl.toString(), redis: TEST_REDIS });
   b.seed = a.seed;

@@ -83,14 +83,32 @@ export function placeWith(standings: Standings, writer: WriterRow, sprintId: str
 /**
  * What makes a place worth sending again: the writer's own words and place, and who is next
  * to them. Neighbours' counts alone move every second in a busy sprint; they are refreshed
- * every few seconds instead (PLACE_REFRESH_MS), which keeps most ticks to one broadcast.
+ * every few ticks instead (PLACE_REFRESH_TICKS), which keeps most ticks to one broadcast.
  */
-const placeKey = (place: SprintPlace) => {
+export const placeKey = (place: SprintPlace) => {
   let key = place.me ? `${place.me.words}/${place.me.place}/${place.me.flagged}` : '-';
   for (const r of place.around) key += `|${r.userId}/${r.place}`;
   return key;
 };
-const PLACE_REFRESH_MS = 5000;
+const PLACE_REFRESH_TICKS = 5;
+/**
+ * A writer who was told their place moments ago (most often by the answer to their own
+ * progress, which a writer who is writing gets every save) is not told again on this tick:
+ * in a busy sprint nearly every place moves every second, and a message per writer per tick
+ * doubled what every tick cost. Their place is then at most about two ticks old.
+ */
+const PLACE_MIN_GAP_TICKS = 1.5;
+
+/**
+ * Whether a tick also sends the writer their place. `told`: what they were last told and when
+ * (real milliseconds); the final tick always does, since it carries the final standings.
+ */
+export function placeIsDue(told: { key: string; at: number } | undefined, key: string, at: number, intervalMs: number, final: boolean): boolean {
+  if (!told || final) return true;
+  const age = at - told.at;
+  if (age < PLACE_MIN_GAP_TICKS * intervalMs) return false;
+  return told.key !== key || age >= PLACE_REFRESH_TICKS * intervalMs;
+}
 
 export interface SprintTickerOptions {
   intervalMs?: number;
@@ -119,12 +137,10 @@ export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOp
   const standings = new Map<string, { standings: Standings; at: number }>();
   // What each socket was last told of its place, per sprint, and when.
   const lastPlace = new WeakMap<CommunitySocket, Map<string, { key: string; at: number }>>();
-  const remember = (socket: CommunitySocket, place: SprintPlace) => {
+  const remember = (socket: CommunitySocket, place: SprintPlace, key = placeKey(place)) => {
     const seen = lastPlace.get(socket) ?? new Map<string, { key: string; at: number }>();
     lastPlace.set(socket, seen);
-    const previous = seen.get(place.sprintId);
-    seen.set(place.sprintId, { key: placeKey(place), at: now() });
-    return previous;
+    seen.set(place.sprintId, { key, at: performance.now() });
   };
 
   /** `everyone`: a tick for the whole room; otherwise a first tick for newly watching sockets. */
@@ -144,12 +160,13 @@ export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOp
     else for (const socket of sockets) socket.emit('sprint:tick', tick);
     // A writer's own place goes out only when it moved since they were last told it (a
     // progress answer carries it too): most ticks are then one broadcast, encoded once.
-    const at = now();
+    // Pacing is in real time: the sprint clock (`now`) may be the server's idea of the hour.
+    const at = performance.now();
     for (const socket of sockets) {
       const place = placeFor(cached.standings, socket.data.userId, sprintId);
-      const told = lastPlace.get(socket)?.get(sprintId);
-      if (everyone && told && told.key === placeKey(place) && at - told.at < PLACE_REFRESH_MS) continue;
-      remember(socket, place);
+      const key = placeKey(place);
+      if (everyone && !placeIsDue(lastPlace.get(socket)?.get(sprintId), key, at, intervalMs, status === 'finished')) continue;
+      remember(socket, place, key);
       socket.emit('sprint:place', place);
     }
 

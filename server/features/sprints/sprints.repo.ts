@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { groupCommit } from '../../store/group-commit';
 import type { Sprint, SprintResult } from '../../../shared/protocol/community-events';
 import type { CommunityDatabase, SprintsTable, SprintWritersTable } from '../../store/schema';
 import { GRACE_MS, plausibleWords, rank, sprintStatus, type WriterRow } from './sprint-rules';
+
+interface ProgressRow {
+  sprintId: string;
+  userId: string;
+  words: number;
+  updatedAt: string;
+  flagged: 0 | 1;
+}
 
 export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date = () => new Date()) {
   const toSprint = async (row: SprintsTable, userId: string): Promise<Sprint> => {
@@ -27,6 +36,24 @@ export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date
   // Who is writing in a sprint changes only on join and leave; progress reads it for every update.
   const writerCache = new Map<string, { row: SprintWritersTable | undefined; at: number }>();
   const WRITER_CACHE_MS = 5000;
+
+  // A 2,000-writer sprint sends a thousand totals a second: they are stored in batches, one
+  // statement each (see groupCommit), and a writer's answer waits until theirs is stored.
+  const writeProgress = groupCommit<ProgressRow>(async (items) => {
+    // The latest total per writer wins; a batch never names one row twice.
+    const rows = [...new Map(items.map((r) => [`${r.sprintId}/${r.userId}`, r])).values()];
+    if (rows.length === 1) {
+      // Alone (most writes, unless the store is busy): the plain statement is ten times cheaper to prepare.
+      const [r] = rows as [ProgressRow];
+      await db.updateTable('sprint_writers').set({ words: r.words, updated_at: r.updatedAt, flagged: r.flagged }).where('sprint_id', '=', r.sprintId).where('user_id', '=', r.userId).execute();
+      return;
+    }
+    const values = rows.map((r) => sql`(${r.sprintId}, ${r.userId}, CAST(${r.words} AS INTEGER), ${r.updatedAt}, CAST(${r.flagged} AS INTEGER))`);
+    // UPDATE … FROM a VALUES list: the same text on SQLite (3.33+) and PostgreSQL.
+    await sql`WITH v(sprint_id, user_id, words, updated_at, flagged) AS (VALUES ${sql.join(values)})
+      UPDATE sprint_writers SET words = v.words, updated_at = v.updated_at, flagged = v.flagged
+      FROM v WHERE sprint_writers.sprint_id = v.sprint_id AND sprint_writers.user_id = v.user_id`.execute(db);
+  });
 
   const repo = {
     async get(id: string): Promise<SprintsTable | undefined> {
@@ -95,12 +122,7 @@ export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date
       const t = now().getTime();
       const since = Math.max(Date.parse(sprint.starts_at), Date.parse(joinedAt) - 60_000);
       const flagged = words > plausibleWords(since, Math.min(t, Date.parse(sprint.ends_at)));
-      await db
-        .updateTable('sprint_writers')
-        .set({ words, updated_at: new Date(t).toISOString(), flagged: flagged ? 1 : 0 })
-        .where('sprint_id', '=', sprint.id)
-        .where('user_id', '=', userId)
-        .execute();
+      await writeProgress({ sprintId: sprint.id, userId, words, updatedAt: new Date(t).toISOString(), flagged: flagged ? 1 : 0 });
       return { words, flagged };
     },
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeFor, placeWith, standingsOf } from '../../../server/features/sprints/sprint-ticker';
+import { placeFor, placeIsDue, placeWith, standingsOf } from '../../../server/features/sprints/sprint-ticker';
 import { rank, type WriterRow } from '../../../server/features/sprints/sprint-rules';
 
 // A seeded generator: the same sprints every run.
@@ -22,5 +22,26 @@ describe('a writer’s place after their progress, without re-ranking', () => {
       const expected = updated.flagged ? { sprintId: 's', me: { ...updated, place: null }, around: [] } : placeFor(standingsOf(rank(after)), who.userId, 's');
       expect(placeWith(before, updated, 's')).toEqual(expected);
     }
+  });
+});
+
+describe('when a tick also sends a writer their place', () => {
+  const tick = 1000;
+  it('sends it the first time, and always with the final standings', () => {
+    expect(placeIsDue(undefined, 'k', 0, tick, false)).toBe(true);
+    expect(placeIsDue({ key: 'k', at: 900 }, 'k', 1000, tick, true)).toBe(true);
+  });
+  it('waits a tick and a half after the writer was last told it, even if it moved', () => {
+    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 1000, tick, false)).toBe(false);
+    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 1499, tick, false)).toBe(false);
+    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 1500, tick, false)).toBe(true);
+  });
+  it('resends an unchanged place only every five ticks', () => {
+    expect(placeIsDue({ key: 'k', at: 0 }, 'k', 4999, tick, false)).toBe(false);
+    expect(placeIsDue({ key: 'k', at: 0 }, 'k', 5000, tick, false)).toBe(true);
+  });
+  it('scales with the tick interval (tests tick every 100 ms)', () => {
+    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 150, 100, false)).toBe(true);
+    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 149, 100, false)).toBe(false);
   });
 });
