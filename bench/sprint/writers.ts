@@ -2,7 +2,8 @@
 // putting all 2,000 clients in one Node process made that process's event loop part of every
 // latency measured (the last socket it read was late because the client was busy, not the
 // server). The bench spreads the writers over a few of these processes instead.
-// Messages from the parent: `connect`, then `start`, then `stop` (answered with the samples).
+// Messages from the parent: `connect`; `start` (writing begins: the warm-up); `measure` (the
+// steady state begins); `stop` (answered with the samples of both phases).
 import { io, type Socket } from 'socket.io-client';
 import type { SprintPlace, SprintTick, SprintTickShared } from '../../shared/protocol/community-events';
 import { createSprintView } from '../../shared/protocol/sprint-view';
@@ -22,12 +23,15 @@ export interface WritersSamples {
   ticks: number;
   cpuPercent: number;
 }
-type FromParent = { type: 'connect'; config: WritersConfig } | { type: 'start' } | { type: 'stop' };
+type FromParent = { type: 'connect'; config: WritersConfig } | { type: 'start' } | { type: 'measure' } | { type: 'stop' };
 
 const reply = (message: unknown) => process.send!(message);
 const sockets: Socket[] = [];
 const timers: NodeJS.Timeout[] = [];
-const samples: WritersSamples = { fanout: [], visible: [], placeLatency: [], placeMessages: 0, ticks: 0, cpuPercent: 0 };
+const newSamples = (): WritersSamples => ({ fanout: [], visible: [], placeLatency: [], placeMessages: 0, ticks: 0, cpuPercent: 0 });
+const warmup = newSamples();
+const steady = newSamples();
+let samples = warmup;
 let config: WritersConfig;
 let measuring = false;
 let cpu0 = process.cpuUsage();
@@ -80,8 +84,6 @@ const seen = (k: number, tick: SprintTick) => {
 /** Every writer sends its running total every 2 s, staggered over the 2 s by its global index. */
 function start() {
   measuring = true;
-  cpu0 = process.cpuUsage();
-  t0 = performance.now();
   const words = new Array<number>(sockets.length).fill(0);
   config.writers.forEach(({ index }, k) => {
     timers[k] = setTimeout(() => {
@@ -107,12 +109,16 @@ process.on('message', (message: FromParent) => {
     );
   } else if (message.type === 'start') {
     start();
+  } else if (message.type === 'measure') {
+    samples = steady;
+    cpu0 = process.cpuUsage();
+    t0 = performance.now();
   } else if (message.type === 'stop') {
     measuring = false;
     for (const t of timers) clearInterval(t);
     const cpu = process.cpuUsage(cpu0);
     samples.cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - t0)) * 100;
     for (const s of sockets) s.disconnect();
-    reply({ type: 'samples', samples });
+    reply({ type: 'samples', warmup, steady });
   }
 });

@@ -7,6 +7,7 @@ import { accountsAndCircles } from './migrations/0001-accounts-and-circles';
 import { sprints } from './migrations/0002-sprints';
 import { critique } from './migrations/0003-critique';
 import type { CommunityDatabase } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -43,7 +44,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     kind = 'sqlite';
   } else if (/^postgres(ql)?:\/\//.test(url)) {
     // `?schema=name` in the URL selects (and creates) a schema, e.g. one per deployment or test.

@@ -103,11 +103,11 @@ const PLACE_MIN_GAP_TICKS = 1.5;
  * Whether a tick also sends the writer their place. `told`: what they were last told and when
  * (real milliseconds); the final tick always does, since it carries the final standings.
  */
-export function placeIsDue(told: { key: string; at: number } | undefined, key: string, at: number, intervalMs: number, final: boolean): boolean {
+export function placeIsDue(told: { key: string; at: number } | undefined, key: () => string, at: number, intervalMs: number, final: boolean): boolean {
   if (!told || final) return true;
   const age = at - told.at;
-  if (age < PLACE_MIN_GAP_TICKS * intervalMs) return false;
-  return told.key !== key || age >= PLACE_REFRESH_TICKS * intervalMs;
+  if (age < PLACE_MIN_GAP_TICKS * intervalMs) return false; // without working the place out: most writers, most ticks
+  return age >= PLACE_REFRESH_TICKS * intervalMs || told.key !== key();
 }
 
 export interface SprintTickerOptions {
@@ -163,10 +163,11 @@ export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOp
     // Pacing is in real time: the sprint clock (`now`) may be the server's idea of the hour.
     const at = performance.now();
     for (const socket of sockets) {
-      const place = placeFor(cached.standings, socket.data.userId, sprintId);
-      const key = placeKey(place);
+      let place: SprintPlace | undefined;
+      const key = () => placeKey((place ??= placeFor(cached.standings, socket.data.userId, sprintId)));
       if (everyone && !placeIsDue(lastPlace.get(socket)?.get(sprintId), key, at, intervalMs, status === 'finished')) continue;
-      remember(socket, place, key);
+      place ??= placeFor(cached.standings, socket.data.userId, sprintId);
+      remember(socket, place);
       socket.emit('sprint:place', place);
     }
 

@@ -28,20 +28,26 @@ describe('a writer’s place after their progress, without re-ranking', () => {
 describe('when a tick also sends a writer their place', () => {
   const tick = 1000;
   it('sends it the first time, and always with the final standings', () => {
-    expect(placeIsDue(undefined, 'k', 0, tick, false)).toBe(true);
-    expect(placeIsDue({ key: 'k', at: 900 }, 'k', 1000, tick, true)).toBe(true);
+    expect(placeIsDue(undefined, () => 'k', 0, tick, false)).toBe(true);
+    expect(placeIsDue({ key: 'k', at: 900 }, () => 'k', 1000, tick, true)).toBe(true);
   });
   it('waits a tick and a half after the writer was last told it, even if it moved', () => {
-    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 1000, tick, false)).toBe(false);
-    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 1499, tick, false)).toBe(false);
-    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 1500, tick, false)).toBe(true);
+    expect(placeIsDue({ key: 'old', at: 0 }, () => 'new', 1000, tick, false)).toBe(false);
+    expect(placeIsDue({ key: 'old', at: 0 }, () => 'new', 1499, tick, false)).toBe(false);
+    expect(placeIsDue({ key: 'old', at: 0 }, () => 'new', 1500, tick, false)).toBe(true);
+  });
+  it('does not work the place out at all while the gap lasts', () => {
+    let asked = 0;
+    const key = () => (asked++, 'new');
+    expect(placeIsDue({ key: 'old', at: 0 }, key, 1000, tick, false)).toBe(false);
+    expect(asked).toBe(0);
   });
   it('resends an unchanged place only every five ticks', () => {
-    expect(placeIsDue({ key: 'k', at: 0 }, 'k', 4999, tick, false)).toBe(false);
-    expect(placeIsDue({ key: 'k', at: 0 }, 'k', 5000, tick, false)).toBe(true);
+    expect(placeIsDue({ key: 'k', at: 0 }, () => 'k', 4999, tick, false)).toBe(false);
+    expect(placeIsDue({ key: 'k', at: 0 }, () => 'k', 5000, tick, false)).toBe(true);
   });
   it('scales with the tick interval (tests tick every 100 ms)', () => {
-    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 150, 100, false)).toBe(true);
-    expect(placeIsDue({ key: 'old', at: 0 }, 'new', 149, 100, false)).toBe(false);
+    expect(placeIsDue({ key: 'old', at: 0 }, () => 'new', 150, 100, false)).toBe(true);
+    expect(placeIsDue({ key: 'old', at: 0 }, () => 'new', 149, 100, false)).toBe(false);
   });
 });
