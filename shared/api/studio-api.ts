@@ -152,7 +152,8 @@ export interface Credits {
 
 export interface OutboxStatus {
   pending: number;
-  failed: { opId: string; kind: string; error: string }[];
+  /** Refused operations, with the comment, critique or share each belongs to (`sync.discard` takes it). */
+  failed: { opId: string; kind: string; entityId: string; error: string }[];
   /** While a flush runs: how many of how many are through. */
   sending: { done: number; total: number } | null;
 }
@@ -211,6 +212,7 @@ export interface StudioOutputs {
   'credits.setRules': CreditRules;
   'sync.outbox': OutboxStatus;
   'sync.retryFailed': OutboxStatus;
+  'sync.discard': OutboxStatus;
 }
 
 /** A sprint tick as the renderer gets it: with the server clock offset and the studio's own count. */

@@ -84,6 +84,8 @@ export const studioInputs = {
   'credits.setRules': communityInputs['credits:setRules'],
   'sync.outbox': none,
   'sync.retryFailed': none,
+  /** Discards what the community refused for one comment, critique or share (never what only waits). */
+  'sync.discard': z.object({ entityId: Id }).strict(),
 } as const;
 
 export type StudioMethod = keyof typeof studioInputs;

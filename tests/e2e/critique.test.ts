@@ -95,7 +95,7 @@ describe('share for critique between two browser-mode studios', () => {
     await b.page.getByText('Tuesday critiquers').waitFor();
     // The owner sets the circle's credits.
     await a.page.getByText('Credit settings', { exact: true }).click();
-    await a.page.getByLabel('Credits to post to the critique queue').fill('2');
+    await a.page.getByLabel('Credits to post to the critique queue').fill('5');
     await a.page.getByRole('button', { name: 'Save credit settings' }).click();
     await expect.poll(() => a.page.getByRole('form', { name: 'Credit settings of Tuesday critiquers' }).getByRole('status').textContent()).toBe('Saved.');
 
@@ -158,6 +158,17 @@ describe('share for critique between two browser-mode studios', () => {
     await expect.poll(() => b.page.getByLabel('Shared draft Hostile: markup inside text').textContent()).toContain('<img src=x onerror=');
     expect(await b.page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await b.page.locator('.share-reader img, .share-reader script, .share-reader iframe').count()).toBe(0);
+
+    // Posting to the queue costs more than Ada's 3 credits: refused with the reason, then discarded.
+    await a.page.getByRole('tab', { name: 'Comments' }).click();
+    await a.page.getByLabel(/Post to the circle’s critique queue/).check();
+    await a.page.getByRole('button', { name: 'Share “Chapter one”' }).click();
+    await a.page.getByText('1 not accepted').click();
+    await expect.poll(() => a.page.getByRole('list', { name: 'Not accepted by the community' }).textContent()).toContain('costs 5 credits; you have 3');
+    await a.page.getByRole('button', { name: /^Discard: Share:/ }).click();
+    await expect.poll(() => a.page.getByText('not accepted').count()).toBe(0);
+    await expect.poll(() => a.page.getByLabel('Share Chapter one').count()).toBe(1);
+
     expect([...a.errors, ...b.errors]).toEqual([]);
     expect([...a.dialogs, ...b.dialogs]).toEqual([]);
   });

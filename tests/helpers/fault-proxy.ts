@@ -24,7 +24,9 @@ export async function faultProxy(targetPort: number) {
     pair.client.once('close', () => clearTimeout(timer));
   };
 
+  let down = false;
   const server = net.createServer((client) => {
+    if (down) return void client.destroy();
     const upstream = net.connect(targetPort, '127.0.0.1');
     const pair = { client, upstream };
     pairs.add(pair);
@@ -72,6 +74,11 @@ export async function faultProxy(targetPort: number) {
     randomCuts(range: { minMs: number; maxMs: number } | null) {
       randomCuts = range;
       for (const pair of pairs) scheduleRandomCut(pair);
+    },
+    /** Down: every connection is cut and new ones are refused, as if the network were gone. */
+    setDown(value: boolean) {
+      down = value;
+      if (down) for (const pair of pairs) cut(pair);
     },
     async close() {
       randomCuts = null;

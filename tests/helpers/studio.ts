@@ -31,7 +31,7 @@ export async function studioFor(url: string, name: string, dataDir = tempDir()) 
   await call(core, 'community.setServer', { url });
   await waitFor(() => core.current('sync:status').state === 'offline', `${name} reached the server`);
   const status = await call(core, 'community.register', { username: name, password: 'a long enough password' });
-  return { core, userId: status.account.id as string, name };
+  return { core, userId: status.account.id as string, name, dataDir };
 }
 
 /** Polls until `test` holds: for effects that arrive over the network, in their own time. */

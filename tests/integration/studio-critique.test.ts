@@ -1,7 +1,11 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../electron/core/studio-core';
 import type { DocumentReview, LocalShare, ShareView } from '../../shared/api/studio-api';
 import { anchorAt } from '../../shared/text/anchor';
 import { docJson } from '../fixtures/lexical';
+import { faultProxy } from '../helpers/fault-proxy';
 import { call, serverOn, studioFor, waitFor } from '../helpers/studio';
 
 const P1 = 'The lighthouse keeper counted the ships that never came.';
@@ -10,10 +14,11 @@ const P3 = 'A gull stood on the rail and watched the storm arrive.';
 const P4 = 'By morning the lamp was dark and the keeper was gone.';
 const critiqueText = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
-async function sharedDraft() {
+/** `criticUrl`: where the critic connects (a fault proxy, say); the author always goes direct. */
+async function sharedDraft(criticUrl?: (serverPort: number) => Promise<string>) {
   const server = await serverOn();
   const author = await studioFor(server.url, 'ada_author');
-  const critic = await studioFor(server.url, 'cal_critic');
+  const critic = await studioFor(criticUrl ? await criticUrl(server.port) : server.url, 'cal_critic');
   const circle = await call(author.core, 'circles.create', { name: 'Tuesday critiquers' });
   const invite = await call(author.core, 'circles.invite', { circleId: circle.id });
   await call(critic.core, 'circles.join', { code: invite.link });
@@ -128,6 +133,50 @@ describe('share for critique between two studios', () => {
       ['welcome', 3],
       ['post', -3],
     ]);
+  });
+
+  it('a writer discards what the community refused (a share without credits; comments on a draft revoked meanwhile), never what only waits', async () => {
+    let proxy!: Awaited<ReturnType<typeof faultProxy>>;
+    const { author, critic, circle, doc, share } = await sharedDraft(async (port) => (proxy = await faultProxy(port)).url);
+
+    // The author's queued share is refused for want of credits; discarding it removes it, and sharing without the queue works.
+    const queued = await call<LocalShare>(author.core, 'shares.publish', { documentIds: [doc.id], circleId: circle.id, title: 'Queued', queue: true });
+    await waitFor(async () => (await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === queued.id)?.syncState === 'synced', 'the first queued share is taken');
+    const broke = await call<LocalShare>(author.core, 'shares.publish', { documentIds: [doc.id], circleId: circle.id, title: 'One too many', queue: true });
+    await waitFor(async () => (await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === broke.id)?.syncState === 'failed', 'the second is refused');
+    const afterDiscard = await call(author.core, 'sync.discard', { entityId: broke.id });
+    expect(afterDiscard).toMatchObject({ pending: 0, failed: [] });
+    expect((await call<LocalShare[]>(author.core, 'shares.list')).map((s) => s.id).sort()).toEqual([share.id, queued.id].sort());
+    expect(await author.core.call('sync.discard', { entityId: broke.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    // The critic, offline, comments and replies to themself while the author revokes the draft.
+    const view = await call<ShareView>(critic.core, 'shares.open', { shareId: share.id });
+    const plain = [P1, P2, P3, P4].join('\n\n');
+    const early = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Made while online.', anchor: anchorAt(plain, plain.indexOf(P3), plain.indexOf(P3) + P3.length) });
+    await waitFor(outboxEmpty(critic.core), 'the first comment is taken');
+    proxy.setDown(true);
+    await waitFor(() => critic.core.current('sync:status').state !== 'online', 'the critic is offline');
+    await call(critic.core, 'comments.setFlag', { target: 'comment', id: early.id, flag: 'resolved', value: true });
+    const critique = await call(critic.core, 'critiques.submit', { shareId: share.id, versionId: view.version.id, worked: critiqueText(100), didnt: critiqueText(40), suggestions: critiqueText(20) });
+    const root = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Too late?', anchor: anchorAt(plain, 0, P1.length) });
+    const reply = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, parentId: root.id, body: 'And a second thought.' });
+    // Waiting is not refused: nothing to discard.
+    expect(await critic.core.call('sync.discard', { entityId: root.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await call(author.core, 'shares.revoke', { shareId: share.id });
+    await waitFor(async () => (await call(author.core, 'sync.outbox')).pending === 0, 'the revocation is sent');
+    proxy.setDown(false);
+    await waitFor(async () => (await call(critic.core, 'sync.outbox')).failed.length === 4, 'all four are refused');
+    const outbox = await call(critic.core, 'sync.outbox');
+    expect(outbox.failed.map((f: { kind: string }) => f.kind)).toEqual(['flag.set', 'critique.submit', 'comment.add', 'comment.add']);
+    // Discarding the comment takes its reply with it; the critique goes; the resolution is undone.
+    expect(await call(critic.core, 'sync.discard', { entityId: root.id })).toMatchObject({ failed: [{ kind: 'flag.set' }, { kind: 'critique.submit' }] });
+    await call(critic.core, 'sync.discard', { entityId: critique.id });
+    expect(await call(critic.core, 'sync.discard', { entityId: early.id })).toMatchObject({ pending: 0, failed: [] });
+    const file = new Database(path.join(critic.dataDir, DATABASE_FILE), { readonly: true });
+    expect(file.prepare('SELECT id FROM comments WHERE id IN (?, ?)').all(root.id, reply.id)).toEqual([]);
+    expect(file.prepare('SELECT id FROM critiques WHERE id = ?').all(critique.id)).toEqual([]);
+    expect(file.prepare('SELECT resolved, resolved_hlc, sync_state FROM comments WHERE id = ?').get(early.id)).toEqual({ resolved: 0, resolved_hlc: null, sync_state: 'synced' });
+    file.close();
   });
 
   it('shares several chapters as one draft, and files each comment under the chapter its passage is in', async () => {

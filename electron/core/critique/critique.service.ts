@@ -15,6 +15,7 @@ import type { ContentRepo } from '../documents/content.repo';
 import type { DocumentsRepo } from '../documents/documents.repo';
 import { diffProse } from '../snapshots/text-diff';
 import { createCritiqueStore } from './critique.store';
+import { discardRefused } from './discard';
 import { createOutbox } from './outbox';
 import { anchorTarget, buildThreads, type AnchorTarget } from './review';
 import { createSyncEngine } from './sync-engine';
@@ -300,6 +301,11 @@ export function createCritique(options: CritiqueOptions) {
       return answer.data;
     },
     'sync.outbox': (): OutboxStatus => engine.status(),
+    'sync.discard': ({ entityId }: In<'sync.discard'>): OutboxStatus => {
+      discardRefused(db, store, outbox, entityId);
+      changed();
+      return engine.status();
+    },
     'sync.retryFailed': (): OutboxStatus => {
       db.transaction(() => {
         for (const row of outbox.failed()) {

@@ -130,6 +130,12 @@ export function createCritiqueStore(db: Database) {
        ON CONFLICT(id) DO UPDATE SET number = excluded.number`,
     ),
     dropVersions: db.prepare('DELETE FROM share_versions WHERE share_id = ?'),
+    replyIds: db.prepare<[string], { id: string }>('SELECT id FROM comments WHERE parent_id = ?'),
+    removeComment: db.prepare('DELETE FROM comments WHERE id = ?'),
+    removeCritique: db.prepare('DELETE FROM critiques WHERE id = ?'),
+    removeVersion: db.prepare('DELETE FROM share_versions WHERE id = ?'),
+    removeShare: db.prepare('DELETE FROM shares WHERE id = ?'),
+    unrevoke: db.prepare('UPDATE shares SET revoked = 0 WHERE id = ?'),
     insertComment: db.prepare(
       `INSERT INTO comments (id, share_id, version_id, parent_id, author_id, author_name, body, anchor, resolved, resolved_hlc, helpful, helpful_hlc, created_at, sync_state, sync_error)
        VALUES (@id, @share_id, @version_id, @parent_id, @author_id, @author_name, @body, @anchor, @resolved, @resolved_hlc, @helpful, @helpful_hlc, @created_at, @sync_state, NULL)
@@ -264,7 +270,23 @@ export function createCritiqueStore(db: Database) {
       });
     },
     putCredit: (entry: CreditEntry) => q.insertCredit.run(entry),
-    setFlag(target: 'comment' | 'critique', id: string, flag: 'resolved' | 'helpful', value: boolean, hlc: string) {
+    /** Removes a comment and its replies; answers every id removed. */
+    forgetComment(id: string): string[] {
+      const ids = [id, ...q.replyIds.all(id).map((r) => r.id)];
+      for (const each of ids) q.removeComment.run(each);
+      return ids;
+    },
+    forgetCritique: (id: string) => q.removeCritique.run(id),
+    /** Removes one version; a share left with none is removed too (answers true then). */
+    forgetVersion(shareId: string, versionId: string): boolean {
+      q.removeVersion.run(versionId);
+      if (q.versions.all(shareId).length > 0) return false;
+      q.removeShare.run(shareId);
+      return true;
+    },
+    unrevoke: (shareId: string) => q.unrevoke.run(shareId),
+    /** `hlc` null: the flag is the studio's guess until the server's value (any stamp) arrives. */
+    setFlag(target: 'comment' | 'critique', id: string, flag: 'resolved' | 'helpful', value: boolean, hlc: string | null) {
       q.setFlag[target].run({ id, flag, value: value ? 1 : 0, hlc });
     },
     setState(table: 'shares' | 'comments' | 'critiques', id: string, state: SyncState, error: string | null) {

@@ -27,6 +27,8 @@ export function createOutbox(db: Database, clock: Clock) {
   const failed = db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE state = 'failed' ORDER BY seq");
   const forEntity = db.prepare<[string], { state: string; error: string | null }>('SELECT state, error FROM outbox WHERE entity_id = ? ORDER BY seq');
   const retry = db.prepare("UPDATE outbox SET state = 'pending', error = NULL WHERE state = 'failed'");
+  const failedForEntity = db.prepare<[string], OutboxRow>("SELECT * FROM outbox WHERE entity_id = ? AND state = 'failed' ORDER BY seq");
+  const removeEntity = db.prepare('DELETE FROM outbox WHERE entity_id = ?');
 
   return {
     enqueue(entityId: string, op: SyncOp): string {
@@ -51,6 +53,10 @@ export function createOutbox(db: Database, clock: Clock) {
     pendingCount: () => countPending.get()!.n,
     failed: () => failed.all(),
     retryFailed: () => retry.run(),
+    failedFor: (entityId: string) => failedForEntity.all(entityId),
+    /** Only when the writer discards what was refused (see discard.ts). */
+    drop: (opId: string) => remove.run(opId),
+    dropEntity: (entityId: string) => removeEntity.run(entityId),
     /** How an entity stands: failed (with why) if any of its operations was refused, pending while any waits. */
     stateOf(entityId: string): { state: 'pending' | 'synced' | 'failed'; error: string | null } {
       const rows = forEntity.all(entityId);

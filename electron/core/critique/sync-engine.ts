@@ -76,7 +76,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   const status = (): OutboxStatus => ({
     pending: outbox.pendingCount(),
-    failed: outbox.failed().map((r) => ({ opId: r.op_id, kind: r.kind, error: r.error ?? '' })),
+    failed: outbox.failed().map((r) => ({ opId: r.op_id, kind: r.kind, entityId: r.entity_id, error: r.error ?? '' })),
     sending,
   });
   const report = () => {

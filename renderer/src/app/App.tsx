@@ -294,6 +294,7 @@ export function App() {
         sync={sync}
         outbox={outbox}
         onRetry={() => api.sync.retryFailed().then(setOutbox, report)}
+        onDiscard={(entityId) => api.sync.discard({ entityId }).then(setOutbox, report)}
       />
     </div>
   );

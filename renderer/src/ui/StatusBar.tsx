@@ -10,7 +10,17 @@ interface Props {
   outbox: OutboxStatus;
   /** Sends the refused operations again (after earning credits, say). */
   onRetry: () => void;
+  /** Discards what was refused for one comment, critique or share. */
+  onDiscard: (entityId: string) => void;
 }
+
+const KIND_LABEL: Record<string, string> = {
+  'share.publish': 'Share',
+  'share.revoke': 'Revoking a share',
+  'comment.add': 'Comment',
+  'critique.submit': 'Critique',
+  'flag.set': 'Resolved or helpful mark',
+};
 
 const SAVE_LABEL: Record<SaveState['state'], string> = {
   saved: 'Saved',
@@ -29,7 +39,7 @@ const SYNC_LABEL: Record<SyncStatus['state'], string> = {
 const fmt = (n: number) => n.toLocaleString();
 
 /** Counts and states a writer glances at: save, words (document, project, today), sync. */
-export function StatusBar({ save, documentWords, projectWords, todayWords, sync, outbox, onRetry }: Props) {
+export function StatusBar({ save, documentWords, projectWords, todayWords, sync, outbox, onRetry, onDiscard }: Props) {
   return (
     <footer className="statusbar">
       <span role="status" aria-label="Save state" className={`save-${save.state}`}>
@@ -54,12 +64,25 @@ export function StatusBar({ save, documentWords, projectWords, todayWords, sync,
         </span>
       )}
       {outbox.failed.length > 0 && (
-        <span aria-label="Not accepted" className="sync-error" title={outbox.failed.map((f) => f.error).join('\n')}>
-          ! {outbox.failed.length} not accepted{' '}
-          <button type="button" className="link-button" onClick={onRetry}>
-            Retry
-          </button>
-        </span>
+        // Each refusal with its reason: retry them all (after earning credits, say) or discard one.
+        <details className="refused">
+          <summary className="sync-error">! {fmt(outbox.failed.length)} not accepted</summary>
+          <div className="refused-list">
+            <ul aria-label="Not accepted by the community">
+              {outbox.failed.map((f) => (
+                <li key={f.opId}>
+                  {KIND_LABEL[f.kind] ?? f.kind}: {f.error}{' '}
+                  <button type="button" className="link-button" aria-label={`Discard: ${KIND_LABEL[f.kind] ?? f.kind}: ${f.error}`} onClick={() => onDiscard(f.entityId)}>
+                    Discard
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={onRetry}>
+              Retry all
+            </button>
+          </div>
+        </details>
       )}
     </footer>
   );

@@ -3,7 +3,7 @@ import type { Credits, DocumentNode, LocalShare } from '../../../../shared/api/s
 import type { Circle, CircleMember } from '../../../../shared/protocol/community-events';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
-import { SyncBadge } from './ThreadList';
+import { DiscardRefused, SyncBadge } from './ThreadList';
 
 /** Share the open document with a circle (or some of its members), update or revoke a share, see credits. */
 export function SharePanel({ documentId, title, docs, shares, online, flush }: {
@@ -67,7 +67,7 @@ export function SharePanel({ documentId, title, docs, shares, online, flush }: {
         <div key={s.id} className="share-row" aria-label={`Share ${s.title}`}>
           <p>
             <strong>{s.title}</strong> · version {s.versions.at(-1)?.number ?? 1} · {s.comments} comments, {s.critiques} critiques{' '}
-            {s.revoked ? <em>revoked</em> : <SyncBadge item={s} />}
+            {s.revoked && <em>revoked</em>} {(!s.revoked || s.syncState !== 'synced') && <SyncBadge item={s} />} <DiscardRefused item={s} what={`refused share ${s.title}`} />
           </p>
           {!s.revoked && (
             <p className="thread-actions">

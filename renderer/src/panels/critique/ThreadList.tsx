@@ -15,11 +15,33 @@ export function SyncBadge({ item }: { item: Synced }) {
   );
 }
 
+/**
+ * What the community refused stays, with the reason, until the writer retries it (status bar)
+ * or discards it here; what only waits to sync cannot be discarded.
+ */
+export function DiscardRefused({ item, what }: { item: Synced & { id: string }; what: string }) {
+  const api = useStudio();
+  const [error, setError] = useState<string | null>(null);
+  if (item.syncState !== 'failed') return null;
+  return (
+    <>
+      <button type="button" className="link-button" aria-label={`Discard ${what}`} onClick={() => api.sync.discard({ entityId: item.id }).catch((e: unknown) => setError(errorMessage(e)))}>
+        Discard
+      </button>
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
 function Comment({ comment }: { comment: ReviewComment }) {
   return (
     <div className="comment">
       <p className="comment-meta">
-        <strong>{comment.authorName}</strong> <SyncBadge item={comment} />
+        <strong>{comment.authorName}</strong> <SyncBadge item={comment} /> <DiscardRefused item={comment} what={comment.parentId ? 'refused reply' : 'refused comment'} />
       </p>
       {/* Plain text from another person: React renders it as text, never as markup. */}
       <p className="comment-body">{comment.body}</p>
@@ -153,7 +175,7 @@ export function ThreadList({ threads, detached, critiques, meId, shareAuthorId, 
             {critiques.map((c) => (
               <li key={c.id} className="critique" aria-label={`Critique by ${c.authorName}`}>
                 <p className="comment-meta">
-                  <strong>{c.authorName}</strong> · {c.words} words <SyncBadge item={c} />
+                  <strong>{c.authorName}</strong> · {c.words} words <SyncBadge item={c} /> <DiscardRefused item={c} what="refused critique" />
                 </p>
                 <h4>What worked</h4>
                 <p className="comment-body">{c.worked}</p>
