@@ -12,6 +12,7 @@ import { fileTokenVault, type TokenVault } from './community/token-vault';
 import { createSprintTracker } from './sprints/sprint-tracker';
 import { createSprintView } from '../../shared/protocol/sprint-view';
 import { createCritique } from './critique/critique.service';
+import { lockDataDir } from './data-dir-lock';
 import { openDatabase } from './db/open-database';
 import { createContentRepo, parseContent } from './documents/content.repo';
 import { createDocumentsRepo } from './documents/documents.repo';
@@ -58,10 +59,15 @@ export interface StudioCore {
 /** The studio: SQLite store, drafts, snapshots and counts behind the validated StudioApi. Knows nothing of Electron. */
 export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const clock = options.clock ?? (() => new Date());
-  const { db, notices } = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
-    nativeBinding: options.nativeBinding,
-    now: clock,
-  });
+  const unlock = lockDataDir(options.dataDir);
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    opened = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const { db, notices } = opened;
   const projects = createProjectsRepo(db, clock);
   const documents = createDocumentsRepo(db, clock);
   const content = createContentRepo(db, documents, clock);
@@ -252,6 +258,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
       critique.close();
       community.close();
       db.close();
+      unlock();
     },
   } as StudioCore;
 }

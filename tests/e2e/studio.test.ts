@@ -123,6 +123,12 @@ describe('the studio in Chromium (browser mode)', () => {
     await editorFor(p, 'Draft').click();
     await p.keyboard.type('Every word of this must survive the crash.');
     await p.waitForTimeout(1000);
+    // A second studio on the same folder is refused while this one runs, with a clear message.
+    const second = await startStudio(dataDir).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+    expect(second).toMatch(/browser mode exited \(2\)[\s\S]*already open with this data folder/);
     await studio!.stop('SIGKILL');
     await page!.context().close();
     page = undefined;
