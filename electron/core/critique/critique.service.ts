@@ -158,8 +158,9 @@ export function createCritique(options: CritiqueOptions) {
     'shares.open': ({ shareId, versionId }: In<'shares.open'>): ShareView => {
       readable(shareId);
       const share = store.share(shareId);
-      const versions = store.versions(shareId);
-      const version = versionId ? versions.find((v) => v.id === versionId) : versions.at(-1);
+      const listed = store.versions(shareId);
+      const chosen = versionId ? listed.find((v) => v.id === versionId) : listed.at(-1);
+      const version = chosen && store.version(chosen.id); // only this one's text is read
       if (!version) throw new StudioError('not_found', 'That version of the draft has not arrived yet.');
       const target: AnchorTarget[] = version.content ? [anchorTarget(version.id, parseLexicalState(version.content))] : [];
       const { threads, detached } = buildThreads(store.comments(shareId), versionNumber(shareId), target);
@@ -255,9 +256,9 @@ export function createCritique(options: CritiqueOptions) {
       const comment = store.comment(commentId);
       if (!comment?.anchor) throw new StudioError('not_found', 'That inline comment is not here.');
       readable(comment.shareId);
-      const versions = store.versions(comment.shareId);
-      const from = versions.find((v) => v.id === comment.versionId);
-      const latest = versions.at(-1);
+      const latestId = store.versions(comment.shareId).at(-1)?.id;
+      const from = store.version(comment.versionId);
+      const latest = latestId ? store.version(latestId) : undefined;
       if (!from || !latest) throw new StudioError('not_found', 'That version of the draft is not here.');
       const match = latest.id === from.id ? null : findAnchor(latest.plain_text, comment.anchor);
       const passage = latest.id === from.id ? comment.anchor.quote : match ? latest.plain_text.slice(match.start, match.end) : '';

@@ -29,6 +29,12 @@ export interface VersionRow {
   word_count: number;
   created_at: string;
 }
+export type VersionMeta = Pick<VersionRow, 'id' | 'share_id' | 'number' | 'word_count' | 'created_at'>;
+interface ShareCounts {
+  comments: number;
+  unresolved: number;
+  critiques: number;
+}
 interface CommentRow {
   id: string;
   share_id: string;
@@ -97,18 +103,47 @@ const toCritique = (r: CritiqueRow): ReviewCritique => ({
   syncError: r.sync_error,
 });
 
+const toShare = (row: ShareRow, versions: VersionMeta[], counts: ShareCounts): LocalShare => ({
+  id: row.id,
+  role: row.role,
+  authorId: row.author_id,
+  authorName: row.author_name,
+  circleId: row.circle_id,
+  title: row.title,
+  note: row.note,
+  queue: row.queue === 1,
+  readerIds: JSON.parse(row.reader_ids),
+  revoked: row.revoked === 1,
+  createdAt: row.created_at,
+  documentIds: JSON.parse(row.document_ids),
+  versions: versions.map((v) => ({ id: v.id, number: v.number, wordCount: v.word_count, createdAt: v.created_at })),
+  syncState: row.sync_state,
+  syncError: row.sync_error,
+  comments: counts.comments,
+  unresolved: counts.unresolved,
+  critiques: counts.critiques,
+});
+
 /** Local copies of shares, versions, comments, critiques and credits (better-sqlite3, synchronous). */
 export function createCritiqueStore(db: Database) {
   const q = {
     share: db.prepare<[string], ShareRow>('SELECT * FROM shares WHERE id = ?'),
     shares: db.prepare<[], ShareRow>('SELECT * FROM shares ORDER BY created_at DESC'),
-    versions: db.prepare<[string], VersionRow>('SELECT * FROM share_versions WHERE share_id = ? ORDER BY number'),
+    // Listing versions never reads their text (a draft may be 1.2 MB; a share has several).
+    versions: db.prepare<[string], VersionMeta>('SELECT id, share_id, number, word_count, created_at FROM share_versions WHERE share_id = ? ORDER BY number'),
+    allVersions: db.prepare<[], VersionMeta>('SELECT id, share_id, number, word_count, created_at FROM share_versions ORDER BY share_id, number'),
+    allCounts: db.prepare<[], ShareCounts & { share_id: string }>(
+      `SELECT share_id, sum(comments) AS comments, sum(unresolved) AS unresolved, sum(critiques) AS critiques FROM (
+         SELECT share_id, count(*) AS comments, sum(parent_id IS NULL AND resolved = 0) AS unresolved, 0 AS critiques FROM comments GROUP BY share_id
+         UNION ALL SELECT share_id, 0, 0, count(*) FROM critiques GROUP BY share_id)
+       GROUP BY share_id`,
+    ),
     version: db.prepare<[string], VersionRow>('SELECT * FROM share_versions WHERE id = ?'),
     comment: db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?'),
     comments: db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE share_id = ? ORDER BY created_at, id'),
     critique: db.prepare<[string], CritiqueRow>('SELECT * FROM critiques WHERE id = ?'),
     critiques: db.prepare<[string], CritiqueRow>('SELECT * FROM critiques WHERE share_id = ? ORDER BY created_at'),
-    counts: db.prepare<{ id: string }, { comments: number; unresolved: number; critiques: number }>(
+    counts: db.prepare<{ id: string }, ShareCounts>(
       `SELECT (SELECT count(*) FROM comments WHERE share_id = @id) AS comments,
               (SELECT count(*) FROM comments WHERE share_id = @id AND parent_id IS NULL AND resolved = 0) AS unresolved,
               (SELECT count(*) FROM critiques WHERE share_id = @id) AS critiques`,
@@ -177,27 +212,16 @@ export function createCritiqueStore(db: Database) {
     share(id: string): LocalShare {
       const row = q.share.get(id);
       if (!row) throw new StudioError('not_found', 'That shared draft is not here.');
-      const versions = q.versions.all(id).map((v) => ({ id: v.id, number: v.number, wordCount: v.word_count, createdAt: v.created_at }));
-      return {
-        id: row.id,
-        role: row.role,
-        authorId: row.author_id,
-        authorName: row.author_name,
-        circleId: row.circle_id,
-        title: row.title,
-        note: row.note,
-        queue: row.queue === 1,
-        readerIds: JSON.parse(row.reader_ids),
-        revoked: row.revoked === 1,
-        createdAt: row.created_at,
-        documentIds: JSON.parse(row.document_ids),
-        versions,
-        syncState: row.sync_state,
-        syncError: row.sync_error,
-        ...q.counts.get({ id })!,
-      };
+      return toShare(row, q.versions.all(id), q.counts.get({ id })!);
     },
-    shares: (): LocalShare[] => q.shares.all().map((r) => store.share(r.id)),
+    /** Every share with its versions and counts: three queries in all, however many shares. */
+    shares(): LocalShare[] {
+      const versions = new Map<string, VersionMeta[]>();
+      for (const v of q.allVersions.all()) versions.set(v.share_id, [...(versions.get(v.share_id) ?? []), v]);
+      const counts = new Map(q.allCounts.all().map((c) => [c.share_id, c]));
+      const none: ShareCounts = { comments: 0, unresolved: 0, critiques: 0 };
+      return q.shares.all().map((row) => toShare(row, versions.get(row.id) ?? [], counts.get(row.id) ?? none));
+    },
     versions: (shareId: string) => q.versions.all(shareId),
     version: (id: string) => q.version.get(id),
     comment: (id: string) => {

@@ -211,8 +211,19 @@ describe('studio core: the database file', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'sprint-sessions' },
       { version: 3, name: 'critique' },
+      { version: 4, name: 'version-list-index' },
     ]);
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    core.close();
+  });
+
+  it('lists shared versions from an index alone, never reading their text', () => {
+    const core = openCore(tempDir());
+    // The two listings critique.store runs (all shares, one share): a covering index answers both.
+    for (const where of ['', 'WHERE share_id = ?']) {
+      const plan = core.db.prepare(`EXPLAIN QUERY PLAN SELECT id, share_id, number, word_count, created_at FROM share_versions ${where} ORDER BY ${where ? '' : 'share_id, '}number`).all(...(where ? ['s'] : [])) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join('; ')).toMatch(/COVERING INDEX share_versions_listed/);
+    }
     core.close();
   });
 

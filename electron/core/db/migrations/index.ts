@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { initial } from './0001-initial';
 import { sprintSessions } from './0002-sprint-sessions';
 import { critique } from './0003-critique';
+import { versionListIndex } from './0004-version-list-index';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, sprintSessions, critique];
+export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex];
