@@ -6,6 +6,7 @@ import pg from 'pg';
 import { accountsAndCircles } from './migrations/0001-accounts-and-circles';
 import { sprints } from './migrations/0002-sprints';
 import { critique } from './migrations/0003-critique';
+import { critiqueIndexes } from './migrations/0004-critique-indexes';
 import type { CommunityDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -22,6 +23,7 @@ const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
   '0001-accounts-and-circles': accountsAndCircles,
   '0002-sprints': sprints,
   '0003-critique': critique(kind),
+  '0004-critique-indexes': critiqueIndexes,
 });
 
 export interface OpenStoreOptions {
