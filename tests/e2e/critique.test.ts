@@ -133,12 +133,22 @@ describe('share for critique between two browser-mode studios', () => {
     const circleId = (ids.prepare('SELECT id FROM circles').get() as { id: string }).id;
     ids.close();
     plantShares(dbFile, users.find((u) => u.username === 'ada')!.id, users.find((u) => u.username === 'cal')!.id, circleId);
+    // Every save state Ada's status bar shows from here: the comment's mark is not her edit.
+    await a.page.evaluate(() => {
+      const el = document.querySelector('[aria-label="Save state"]')!;
+      const seen: string[] = [];
+      (window as { __saveStates?: string[] }).__saveStates = seen;
+      new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+    });
     server = await startServerProcess(['--db', `sqlite:${dbFile}`], port);
     await expect.poll(() => b.page.getByRole('listitem', { name: 'Comment by cal' }).textContent(), { timeout: 20_000 }).toContain('Synced');
 
     // Ada sees the comment beside her text, marked in her editor, and replies.
     await expect.poll(() => a.page.getByRole('listitem', { name: 'Comment by cal' }).textContent(), { timeout: 20_000 }).toContain('How many ships?');
     await expect.poll(() => a.page.locator('.ed-mark').first().textContent()).toBe('counted the ships');
+    await a.page.waitForTimeout(1000); // past the autosave delay: the mark is saved by now
+    expect(await a.page.evaluate(() => (window as { __saveStates?: string[] }).__saveStates)).toEqual([]);
+    expect(await a.page.getByRole('status', { name: 'Save state' }).textContent()).toBe('Saved');
     const thread = a.page.getByRole('listitem', { name: 'Comment by cal' });
     await thread.getByRole('button', { name: 'Reply' }).click();
     await thread.getByLabel('Reply to cal').fill('Seven, I think.');

@@ -3,6 +3,7 @@ import { useEffect, type MutableRefObject } from 'react';
 import type { SaveResult } from '../../../../shared/api/studio-api';
 import { errorMessage, isDesktop } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
+import { COMMENT_MARKS_TAG } from '../update-tags';
 
 /** Saved this long after typing pauses: well inside the one second a crash may take. */
 export const SAVE_DELAY_MS = 400;
@@ -33,6 +34,8 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
 
   useEffect(() => {
     let dirty = false;
+    // True while every unsaved change is comment marks (COMMENT_MARKS_TAG): saved silently.
+    let quiet = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let chain: Promise<void> = Promise.resolve();
     // Report only changes of state: a new object per keystroke would re-render the whole app.
@@ -48,17 +51,21 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
       timer = undefined;
       if (!dirty) return chain;
       dirty = false;
+      const silent = quiet;
+      quiet = true;
       const content = JSON.stringify(editor.getEditorState().toJSON());
-      report({ state: 'saving' });
+      if (!silent) report({ state: 'saving' });
       chain = chain
         .then(() => api.documents.save({ id: documentId, content }))
         .then(
           (result) => {
             onSaved(result);
-            if (!dirty) report({ state: 'saved', at: result.savedAt });
+            // Saved, unless the writer typed meanwhile (marks added meanwhile follow silently).
+            if (!silent && (!dirty || quiet)) report({ state: 'saved', at: result.savedAt });
           },
           (error: unknown) => {
             dirty = true; // keep the text marked unsaved and try again
+            quiet = false; // a failed save is always shown
             report({ state: 'error', message: errorMessage(error) });
             timer = setTimeout(() => void save(), RETRY_DELAY_MS);
           },
@@ -67,9 +74,14 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
     };
 
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
-      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('margin-load')) return;
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      if (!tags.has(COMMENT_MARKS_TAG)) {
+        quiet = false;
+        report({ state: 'unsaved' });
+      } else if (!dirty) {
+        quiet = true;
+      }
       dirty = true;
-      report({ state: 'unsaved' });
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void save(), SAVE_DELAY_MS);
     });

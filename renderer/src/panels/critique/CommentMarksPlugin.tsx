@@ -3,6 +3,7 @@ import { HISTORIC_TAG, HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import type { TextAnchor } from '../../../../shared/text/anchor';
 import { findAnchor } from '../../../../shared/text/anchor';
+import { COMMENT_MARKS_TAG } from '../../editor/update-tags';
 import { commentFocus } from './comment-focus';
 import { $marks, $markRange, $removeMark, plainTextMap } from './text-points';
 
@@ -37,8 +38,8 @@ export function CommentMarksPlugin({ wishes }: { wishes: MarkWish[] }) {
             if (match) $markRange(wish.id, match.start, match.end, segments);
           }
         },
-        // Not the writer's edit: no undo step of its own.
-        { tag: HISTORY_MERGE_TAG },
+        // Not the writer's edit: no undo step of its own, and saved without "Editing…".
+        { tag: [HISTORY_MERGE_TAG, COMMENT_MARKS_TAG] },
       );
     };
     ensure();

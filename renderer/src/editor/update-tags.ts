@@ -1,0 +1,6 @@
+/**
+ * Marks an editor update that wraps comment passages in marks: not the writer's edit. It is
+ * saved (marks live in the manuscript, which is how they follow later edits) but without
+ * showing "Editing…" and "Saving…" as if the writer had typed.
+ */
+export const COMMENT_MARKS_TAG = 'margin-comment-marks';
