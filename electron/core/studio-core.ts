@@ -13,6 +13,7 @@ import { createSprintTracker } from './sprints/sprint-tracker';
 import { createSprintView } from '../../shared/protocol/sprint-view';
 import { createCritique } from './critique/critique.service';
 import { lockDataDir } from './data-dir-lock';
+import { integrityCheckDue, recordIntegrityCheck } from './db/integrity-schedule';
 import { openDatabase } from './db/open-database';
 import { createContentRepo, parseContent } from './documents/content.repo';
 import { createDocumentsRepo } from './documents/documents.repo';
@@ -59,14 +60,17 @@ export interface StudioCore {
 /** The studio: SQLite store, drafts, snapshots and counts behind the validated StudioApi. Knows nothing of Electron. */
 export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const clock = options.clock ?? (() => new Date());
-  const unlock = lockDataDir(options.dataDir);
+  const lock = lockDataDir(options.dataDir);
+  const unlock = lock.release;
+  const integrityCheck = integrityCheckDue(options.dataDir, lock.recovered, clock());
   let opened: ReturnType<typeof openDatabase>;
   try {
-    opened = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock });
+    opened = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock, integrityCheck });
   } catch (error) {
     unlock();
     throw error;
   }
+  if (integrityCheck) recordIntegrityCheck(options.dataDir, clock());
   const { db, notices } = opened;
   const projects = createProjectsRepo(db, clock);
   const documents = createDocumentsRepo(db, clock);

@@ -32,14 +32,15 @@ describe('one studio per data folder', () => {
     holder.kill('SIGKILL');
     await new Promise((resolve) => holder.once('exit', resolve));
     // A crashed studio leaves its lock behind; its process is gone, so the next studio takes over.
-    const release = lockDataDir(dir);
+    const lock = lockDataDir(dir);
+    expect(lock.recovered).toBe(true);
     expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
-    release();
+    lock.release();
   });
 
   it('takes over a lock file that is not a lock (empty or garbage)', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, LOCK_FILE), 'not a pid');
-    lockDataDir(dir)();
+    lockDataDir(dir).release();
   });
 });

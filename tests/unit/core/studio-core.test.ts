@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { unwrap, type Result } from '../../../shared/api/result';
 import { MAX_CONTENT_BYTES } from '../../../shared/schemas/lexical';
+import { LOCK_FILE } from '../../../electron/core/data-dir-lock';
 import { createStudioCore, DATABASE_FILE, type StudioCore } from '../../../electron/core/studio-core';
 import { docJson, heading } from '../../fixtures/lexical';
 import { tempDir } from '../../helpers/temp-dir';
@@ -239,6 +240,54 @@ describe('studio core: the database file', () => {
     expect(fs.readFileSync(path.join(dir, aside!), 'utf8')).toMatch(/^this is not a database/);
     expect(call(core, 'projects.list')).toEqual([]);
     core.close();
+  });
+
+  it('checks the whole file after an unclean shutdown and weekly, not on every clean open', () => {
+    const dir = tempDir();
+    const day = 24 * 3600_000;
+    const t0 = Date.parse('2026-11-01T09:00:00Z');
+    const first = openCore(dir, () => new Date(t0));
+    const project = call(first, 'projects.create', { title: 'Big' });
+    const doc = call(first, 'documents.create', { projectId: project.id, title: 'Long' });
+    call(first, 'documents.save', { id: doc.id, content: docJson(Array.from({ length: 400 }, (_, i) => `Paragraph ${i} ${'of words '.repeat(40)}`)) });
+    first.close();
+    // A page near the end of the file (the draft's text) goes bad on disk.
+    const file = path.join(dir, DATABASE_FILE);
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, size - 8192);
+    fs.closeSync(fd);
+    // A clean open a day later does not read every page, so it does not notice.
+    const clean = openCore(dir, () => new Date(t0 + day));
+    expect(call(clean, 'app.info').notices).toEqual([]);
+    clean.close();
+    // After a crash (the lock left behind by a process that is gone) it checks, and keeps the damaged file.
+    fs.writeFileSync(path.join(dir, LOCK_FILE), '999999999\n');
+    const recovered = openCore(dir, () => new Date(t0 + 2 * day));
+    expect(call(recovered, 'app.info').notices[0]).toMatch(/damaged/);
+    recovered.close();
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))).toHaveLength(1);
+  });
+
+  it('checks again a week after the last check', () => {
+    const dir = tempDir();
+    const t0 = Date.parse('2026-11-01T09:00:00Z');
+    openCore(dir, () => new Date(t0)).close();
+    const file = path.join(dir, DATABASE_FILE);
+    const db = new BetterSqlite3(file);
+    db.exec('CREATE TABLE filler (x TEXT)');
+    db.prepare('INSERT INTO filler VALUES (?)').run('x'.repeat(200_000));
+    db.close();
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, size - 8192);
+    fs.closeSync(fd);
+    const sixDays = openCore(dir, () => new Date(t0 + 6 * 24 * 3600_000));
+    expect(call(sixDays, 'app.info').notices).toEqual([]);
+    sixDays.close();
+    const eightDays = openCore(dir, () => new Date(t0 + 8 * 24 * 3600_000));
+    expect(call(eightDays, 'app.info').notices[0]).toMatch(/damaged/);
+    eightDays.close();
   });
 
   it('reports a database locked by another program as database_locked', () => {
