@@ -85,7 +85,7 @@ export function placeWith(standings: Standings, writer: WriterRow, sprintId: str
  * to them. Neighbours' counts alone move every second in a busy sprint; they are refreshed
  * every few ticks instead (PLACE_REFRESH_TICKS), which keeps most ticks to one broadcast.
  */
-export const placeKey = (place: SprintPlace) => {
+const placeKey = (place: SprintPlace) => {
   let key = place.me ? `${place.me.words}/${place.me.place}/${place.me.flagged}` : '-';
   for (const r of place.around) key += `|${r.userId}/${r.place}`;
   return key;

@@ -43,7 +43,7 @@ export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date
     // The latest total per writer wins; a batch never names one row twice.
     const rows = [...new Map(items.map((r) => [`${r.sprintId}/${r.userId}`, r])).values()];
     if (rows.length === 1) {
-      // Alone (most writes, unless the store is busy): the plain statement is ten times cheaper to prepare.
+      // Alone (most writes, unless the store is busy): the plain statement, prepared once; a batch's text varies with its size.
       const [r] = rows as [ProgressRow];
       await db.updateTable('sprint_writers').set({ words: r.words, updated_at: r.updatedAt, flagged: r.flagged }).where('sprint_id', '=', r.sprintId).where('user_id', '=', r.userId).execute();
       return;
