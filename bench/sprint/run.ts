@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { fork } from 'node:child_process';
 import { TEST_PG, TEST_REDIS } from '../../tests/helpers/services';
+import { forkClients } from '../client-process';
 import { startBenchNode, type BenchNode as Node } from '../server-node';
 import { percentile, round } from '../stats';
 import type { WritersConfig, WritersSamples } from './writers';
@@ -23,23 +23,6 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 
 
 
-/** A process of simulated writers (./writers.ts), driven over IPC. */
-function forkWriters() {
-  const child = fork(path.join(import.meta.dirname, 'writers.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const next = <T>(type: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (m: { type: string; message?: string }) => {
-        if (m.type === 'error') reject(new Error(m.message));
-        else if (m.type === type) resolve(m as T);
-        else return;
-        child.off('message', onMessage);
-      };
-      child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`writers process exited (${code})`)));
-    });
-  return { child, next, send: (m: object) => child.send(m) };
-}
-
 async function run(nodes: Node[]) {
   const { sprintId, tokens } = nodes[0]!.seed!;
   for (const node of nodes) node.send('baseline');
@@ -48,7 +31,7 @@ async function run(nodes: Node[]) {
   const procs = Array.from({ length: CLIENT_PROCS }, (_, p) => {
     const writers = tokens.map((token, index) => ({ index, token })).filter(({ index }) => index % CLIENT_PROCS === p);
     const config: WritersConfig = { ports, sprintId, writers, total: WRITERS };
-    return { proc: forkWriters(), config };
+    return { proc: forkClients(path.join(import.meta.dirname, 'writers.ts')), config };
   });
   // One process at a time connects, so the server is not flooded with 2,000 handshakes at once.
   for (const { proc, config } of procs) {
