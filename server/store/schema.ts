@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { StoredComment, StoredCritique } from '../../shared/protocol/critique-rows';
 
 /** The community database, as Kysely sees it. Timestamps are ISO strings, lists are JSON text: the same on SQLite and PostgreSQL. */
 export interface UsersTable {
@@ -82,33 +83,9 @@ export interface ShareVersionsTable {
   word_count: number;
   created_at: string;
 }
-export interface CommentsTable {
-  id: string;
-  share_id: string;
-  version_id: string;
-  parent_id: string | null;
-  author_id: string;
-  body: string;
-  anchor: string | null;
-  resolved: number;
-  resolved_hlc: string | null;
-  helpful: number;
-  helpful_hlc: string | null;
-  created_at: string;
-}
-export interface CritiquesTable {
-  id: string;
-  share_id: string;
-  version_id: string;
-  author_id: string;
-  worked: string;
-  didnt: string;
-  suggestions: string;
-  words: number;
-  helpful: number;
-  helpful_hlc: string | null;
-  created_at: string;
-}
+/** Comments and critiques are stored as the studio stores them (shared/protocol/critique-rows.ts). */
+export type CommentsTable = StoredComment;
+export type CritiquesTable = StoredCritique;
 export interface CreditRulesTable {
   circle_id: string;
   rules: string;

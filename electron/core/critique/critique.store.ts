@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { commentFromRow, critiqueFromRow, type StoredComment, type StoredCritique } from '../../../shared/protocol/critique-rows';
 import type { CommentRecord, CreditEntry, CritiqueRecord, SharedDraft } from '../../../shared/protocol/community-events';
 import type { LocalShare, ReviewComment, ReviewCritique, SyncState } from '../../../shared/api/studio-api';
 import { StudioError } from '../../../shared/api/result';
@@ -35,73 +36,17 @@ interface ShareCounts {
   unresolved: number;
   critiques: number;
 }
-interface CommentRow {
-  id: string;
-  share_id: string;
-  version_id: string;
-  parent_id: string | null;
-  author_id: string;
+/** The studio also keeps the author's name and where each item stands on its way to the community. */
+interface Local {
   author_name: string;
-  body: string;
-  anchor: string | null;
-  resolved: number;
-  resolved_hlc: string | null;
-  helpful: number;
-  helpful_hlc: string | null;
-  created_at: string;
   sync_state: SyncState;
   sync_error: string | null;
 }
-interface CritiqueRow {
-  id: string;
-  share_id: string;
-  version_id: string;
-  author_id: string;
-  author_name: string;
-  worked: string;
-  didnt: string;
-  suggestions: string;
-  words: number;
-  helpful: number;
-  helpful_hlc: string | null;
-  created_at: string;
-  sync_state: SyncState;
-  sync_error: string | null;
-}
+type CommentRow = StoredComment & Local;
+type CritiqueRow = StoredCritique & Local;
 
-const toComment = (r: CommentRow): ReviewComment => ({
-  id: r.id,
-  shareId: r.share_id,
-  versionId: r.version_id,
-  parentId: r.parent_id,
-  authorId: r.author_id,
-  authorName: r.author_name,
-  body: r.body,
-  anchor: r.anchor ? JSON.parse(r.anchor) : null,
-  resolved: r.resolved === 1,
-  resolvedHlc: r.resolved_hlc,
-  helpful: r.helpful === 1,
-  helpfulHlc: r.helpful_hlc,
-  createdAt: r.created_at,
-  syncState: r.sync_state,
-  syncError: r.sync_error,
-});
-const toCritique = (r: CritiqueRow): ReviewCritique => ({
-  id: r.id,
-  shareId: r.share_id,
-  versionId: r.version_id,
-  authorId: r.author_id,
-  authorName: r.author_name,
-  worked: r.worked,
-  didnt: r.didnt,
-  suggestions: r.suggestions,
-  words: r.words,
-  helpful: r.helpful === 1,
-  helpfulHlc: r.helpful_hlc,
-  createdAt: r.created_at,
-  syncState: r.sync_state,
-  syncError: r.sync_error,
-});
+const toComment = (r: CommentRow): ReviewComment => ({ ...commentFromRow(r, r.author_name), syncState: r.sync_state, syncError: r.sync_error });
+const toCritique = (r: CritiqueRow): ReviewCritique => ({ ...critiqueFromRow(r, r.author_name), syncState: r.sync_state, syncError: r.sync_error });
 
 const toShare = (row: ShareRow, versions: VersionMeta[], counts: ShareCounts): LocalShare => ({
   id: row.id,

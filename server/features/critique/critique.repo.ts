@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { CommentRecord, CritiqueRecord, SharedDraft, ShareVersionRecord } from '../../../shared/protocol/community-events';
+import type { SharedDraft, ShareVersionRecord } from '../../../shared/protocol/community-events';
+import { commentFromRow, critiqueFromRow } from '../../../shared/protocol/critique-rows';
 import type { StoreKind } from '../../store/open-store';
 import type { CommentsTable, CommunityDatabase, CritiquesTable, FeedTable, SharesTable } from '../../store/schema';
 
@@ -119,37 +120,5 @@ export async function loadRecords(db: Db, refs: { kind: FeedKind; ids: string[] 
   return { shares, versions, comments, critiques, credits };
 }
 
-export function toComment(c: CommentsTable, authorName = 'Someone'): CommentRecord {
-  return {
-    id: c.id,
-    shareId: c.share_id,
-    versionId: c.version_id,
-    parentId: c.parent_id,
-    authorId: c.author_id,
-    authorName,
-    body: c.body,
-    anchor: c.anchor ? JSON.parse(c.anchor) : null,
-    resolved: c.resolved === 1,
-    resolvedHlc: c.resolved_hlc,
-    helpful: c.helpful === 1,
-    helpfulHlc: c.helpful_hlc,
-    createdAt: c.created_at,
-  };
-}
-
-export function toCritique(c: CritiquesTable, authorName = 'Someone'): CritiqueRecord {
-  return {
-    id: c.id,
-    shareId: c.share_id,
-    versionId: c.version_id,
-    authorId: c.author_id,
-    authorName,
-    worked: c.worked,
-    didnt: c.didnt,
-    suggestions: c.suggestions,
-    words: c.words,
-    helpful: c.helpful === 1,
-    helpfulHlc: c.helpful_hlc,
-    createdAt: c.created_at,
-  };
-}
+export const toComment = (c: CommentsTable, authorName = 'Someone') => commentFromRow(c, authorName);
+export const toCritique = (c: CritiquesTable, authorName = 'Someone') => critiqueFromRow(c, authorName);
