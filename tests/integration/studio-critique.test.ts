@@ -148,12 +148,31 @@ describe('share for critique between two studios', () => {
     expect(afterDiscard).toMatchObject({ pending: 0, failed: [] });
     expect((await call<LocalShare[]>(author.core, 'shares.list')).map((s) => s.id).sort()).toEqual([share.id, queued.id].sort());
     expect(await author.core.call('sync.discard', { entityId: broke.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // A new version of the first share, renamed and queued, is refused too: discarding it puts the share back as it was.
+    await call(author.core, 'shares.publish', { documentIds: [doc.id], shareId: share.id, circleId: circle.id, title: 'Renamed and queued', note: 'new note', queue: true });
+    await waitFor(async () => (await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === share.id)?.syncState === 'failed', 'the new version is refused');
+    await call(author.core, 'sync.discard', { entityId: share.id });
+    expect((await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === share.id)).toMatchObject({
+      title: 'The Keeper, ch. 1',
+      note: 'Looking for pacing feedback',
+      queue: false,
+      versions: [{ number: 1 }],
+      syncState: 'synced',
+    });
 
     // The critic, offline, comments and replies to themself while the author revokes the draft.
     const view = await call<ShareView>(critic.core, 'shares.open', { shareId: share.id });
     const plain = [P1, P2, P3, P4].join('\n\n');
     const early = await call(critic.core, 'comments.add', { shareId: share.id, versionId: view.version.id, body: 'Made while online.', anchor: anchorAt(plain, plain.indexOf(P3), plain.indexOf(P3) + P3.length) });
     await waitFor(outboxEmpty(critic.core), 'the first comment is taken');
+    const dbFile = path.join(critic.dataDir, DATABASE_FILE);
+    const flagRow = (id: string) => {
+      const file = new Database(dbFile, { readonly: true });
+      const row = file.prepare('SELECT resolved, resolved_hlc, sync_state FROM comments WHERE id = ?').get(id);
+      file.close();
+      return row;
+    };
+    const beforeResolving = flagRow(early.id);
     proxy.setDown(true);
     await waitFor(() => critic.core.current('sync:status').state !== 'online', 'the critic is offline');
     await call(critic.core, 'comments.setFlag', { target: 'comment', id: early.id, flag: 'resolved', value: true });
@@ -172,11 +191,13 @@ describe('share for critique between two studios', () => {
     expect(await call(critic.core, 'sync.discard', { entityId: root.id })).toMatchObject({ failed: [{ kind: 'flag.set' }, { kind: 'critique.submit' }] });
     await call(critic.core, 'sync.discard', { entityId: critique.id });
     expect(await call(critic.core, 'sync.discard', { entityId: early.id })).toMatchObject({ pending: 0, failed: [] });
-    const file = new Database(path.join(critic.dataDir, DATABASE_FILE), { readonly: true });
+    const file = new Database(dbFile, { readonly: true });
     expect(file.prepare('SELECT id FROM comments WHERE id IN (?, ?)').all(root.id, reply.id)).toEqual([]);
     expect(file.prepare('SELECT id FROM critiques WHERE id = ?').all(critique.id)).toEqual([]);
-    expect(file.prepare('SELECT resolved, resolved_hlc, sync_state FROM comments WHERE id = ?').get(early.id)).toEqual({ resolved: 0, resolved_hlc: null, sync_state: 'synced' });
     file.close();
+    // The resolution is undone: value and stamp as they were before it.
+    expect(beforeResolving).toMatchObject({ resolved: 0 });
+    expect(flagRow(early.id)).toEqual(beforeResolving);
   });
 
   it('shares several chapters as one draft, and files each comment under the chapter its passage is in', async () => {

@@ -138,7 +138,9 @@ export function createCritique(options: CritiqueOptions) {
           note: input.note,
           queue: input.queue,
           content: json,
-        });
+        },
+        // A new version of an existing share: what its settings were, should it be refused and discarded.
+        existing && { share: { title: existing.title, note: existing.note, queue: existing.queue, reader_ids: existing.reader_ids, document_ids: existing.document_ids } });
       })();
       changed();
       return store.share(shareId);
@@ -223,7 +225,8 @@ export function createCritique(options: CritiqueOptions) {
       const stamp = hlc.tick();
       db.transaction(() => {
         store.setFlag(target, id, flag, value, stamp);
-        outbox.enqueue(id, { kind: 'flag.set', target, id, flag, value, hlc: stamp });
+        const before = flag === 'resolved' ? { value: (item as ReviewComment).resolved, hlc: (item as ReviewComment).resolvedHlc } : { value: item.helpful, hlc: item.helpfulHlc };
+        outbox.enqueue(id, { kind: 'flag.set', target, id, flag, value, hlc: stamp }, { flag: before });
         store.setState(target === 'comment' ? 'comments' : 'critiques', id, 'pending', null);
       })();
       changed();

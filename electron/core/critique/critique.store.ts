@@ -30,6 +30,8 @@ export interface VersionRow {
   word_count: number;
   created_at: string;
 }
+/** What a new version may change about a share, and discarding it puts back. */
+export type ShareSettings = Pick<ShareRow, 'title' | 'note' | 'queue' | 'reader_ids' | 'document_ids'>;
 export type VersionMeta = Pick<VersionRow, 'id' | 'share_id' | 'number' | 'word_count' | 'created_at'>;
 interface ShareCounts {
   comments: number;
@@ -116,6 +118,7 @@ export function createCritiqueStore(db: Database) {
     removeVersion: db.prepare('DELETE FROM share_versions WHERE id = ?'),
     removeShare: db.prepare('DELETE FROM shares WHERE id = ?'),
     unrevoke: db.prepare('UPDATE shares SET revoked = 0 WHERE id = ?'),
+    restoreSettings: db.prepare('UPDATE shares SET title = @title, note = @note, queue = @queue, reader_ids = @reader_ids, document_ids = @document_ids WHERE id = @id'),
     insertComment: db.prepare(
       `INSERT INTO comments (id, share_id, version_id, parent_id, author_id, author_name, body, anchor, resolved, resolved_hlc, helpful, helpful_hlc, created_at, sync_state, sync_error)
        VALUES (@id, @share_id, @version_id, @parent_id, @author_id, @author_name, @body, @anchor, @resolved, @resolved_hlc, @helpful, @helpful_hlc, @created_at, @sync_state, NULL)
@@ -254,6 +257,7 @@ export function createCritiqueStore(db: Database) {
       return true;
     },
     unrevoke: (shareId: string) => q.unrevoke.run(shareId),
+    restoreShareSettings: (shareId: string, settings: ShareSettings) => q.restoreSettings.run({ ...settings, id: shareId }),
     /** `hlc` null: the flag is the studio's guess until the server's value (any stamp) arrives. */
     setFlag(target: 'comment' | 'critique', id: string, flag: 'resolved' | 'helpful', value: boolean, hlc: string | null) {
       q.setFlag[target].run({ id, flag, value: value ? 1 : 0, hlc });

@@ -11,6 +11,8 @@ export interface OutboxRow {
   payload: string;
   state: 'pending' | 'failed';
   error: string | null;
+  /** JSON of what the operation replaced locally (see discard.ts); null when there is nothing to put back. */
+  undo: string | null;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface OutboxRow {
  * leaves only when the server has acknowledged it.
  */
 export function createOutbox(db: Database, clock: Clock) {
-  const insert = db.prepare('INSERT INTO outbox (op_id, kind, entity_id, payload, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO outbox (op_id, kind, entity_id, payload, created_at, undo) VALUES (?, ?, ?, ?, ?, ?)');
   const pending = db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?");
   const remove = db.prepare('DELETE FROM outbox WHERE op_id = ?');
   const markFailed = db.prepare("UPDATE outbox SET state = 'failed', error = ? WHERE op_id = ?");
@@ -31,10 +33,10 @@ export function createOutbox(db: Database, clock: Clock) {
   const removeEntity = db.prepare('DELETE FROM outbox WHERE entity_id = ?');
 
   return {
-    enqueue(entityId: string, op: SyncOp): string {
+    enqueue(entityId: string, op: SyncOp, undo?: object): string {
       if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the transaction that writes the change');
       const opId = randomUUID();
-      insert.run(opId, op.kind, entityId, JSON.stringify(op), clock().toISOString());
+      insert.run(opId, op.kind, entityId, JSON.stringify(op), clock().toISOString(), undo ? JSON.stringify(undo) : null);
       return opId;
     },
     /** The next operations in order, at most `maxOps` and about `maxBytes` (always at least one). */

@@ -213,6 +213,7 @@ describe('studio core: the database file', () => {
       { version: 2, name: 'sprint-sessions' },
       { version: 3, name: 'critique' },
       { version: 4, name: 'version-list-index' },
+      { version: 5, name: 'outbox-undo' },
     ]);
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     core.close();

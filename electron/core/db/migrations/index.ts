@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { sprintSessions } from './0002-sprint-sessions';
 import { critique } from './0003-critique';
 import { versionListIndex } from './0004-version-list-index';
+import { outboxUndo } from './0005-outbox-undo';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex];
+export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo];
