@@ -150,7 +150,8 @@ describe('share for critique between two studios', () => {
     expect(await author.core.call('sync.discard', { entityId: broke.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // A new version of the first share, renamed and queued, is refused too: discarding it puts the share back as it was.
     await call(author.core, 'shares.publish', { documentIds: [doc.id], shareId: share.id, circleId: circle.id, title: 'Renamed and queued', note: 'new note', queue: true });
-    await waitFor(async () => (await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === share.id)?.syncState === 'failed', 'the new version is refused');
+    await call(author.core, 'shares.publish', { documentIds: [doc.id], shareId: share.id, circleId: circle.id, title: 'Renamed again', note: 'newer note', queue: true });
+    await waitFor(async () => (await call(author.core, 'sync.outbox')).failed.length === 2, 'both new versions are refused');
     await call(author.core, 'sync.discard', { entityId: share.id });
     expect((await call<LocalShare[]>(author.core, 'shares.list')).find((s) => s.id === share.id)).toMatchObject({
       title: 'The Keeper, ch. 1',

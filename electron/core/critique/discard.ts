@@ -4,23 +4,24 @@ import type { SyncOp } from '../../../shared/protocol/critique-schemas';
 import type { CritiqueStore, ShareSettings } from './critique.store';
 import type { Outbox } from './outbox';
 
-/**
- * Discards what the community refused for one item (a comment, critique or share), at the
- * writer's request: the refused operations leave the outbox and their local effect is undone,
- * so the studio agrees with the server again. Nothing else is ever dropped: an operation that
- * is only waiting cannot be discarded, and nothing is discarded without being asked.
- */
 /** What an operation replaced locally (written with it by critique.service.ts). */
 interface Undo {
   share?: ShareSettings;
   flag?: { value: boolean; hlc: string | null };
 }
 
+/**
+ * Discards what the community refused for one item (a comment, critique or share), at the
+ * writer's request: the refused operations leave the outbox and their local effect is undone,
+ * so the studio agrees with the server again. Nothing else is ever dropped: an operation that
+ * is only waiting cannot be discarded, and nothing is discarded without being asked.
+ */
 export function discardRefused(db: Database, store: CritiqueStore, outbox: Outbox, entityId: string): void {
   const refused = outbox.failedFor(entityId);
   if (refused.length === 0) throw new StudioError('conflict', 'Only something the community refused can be discarded.');
   db.transaction(() => {
-    for (const row of refused) {
+    // Newest first, as undoing goes: two refused versions put back what was there before the first.
+    for (const row of [...refused].reverse()) {
       outbox.drop(row.op_id);
       const op = JSON.parse(row.payload) as SyncOp;
       const undo = (row.undo ? JSON.parse(row.undo) : {}) as Undo;
