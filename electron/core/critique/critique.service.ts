@@ -18,7 +18,7 @@ import { createCritiqueStore } from './critique.store';
 import { discardRefused } from './discard';
 import { createOutbox } from './outbox';
 import { anchorTarget, buildThreads, type AnchorTarget } from './review';
-import { createSyncEngine } from './sync-engine';
+import { createSyncEngine, settle } from './sync-engine';
 
 type In<M extends keyof StudioOutputs> = StudioParsedInput<M>;
 
@@ -312,11 +312,9 @@ export function createCritique(options: CritiqueOptions) {
     },
     'sync.retryFailed': (): OutboxStatus => {
       db.transaction(() => {
-        for (const row of outbox.failed()) {
-          const tables = row.kind.startsWith('share') ? (['shares'] as const) : row.kind === 'comment.add' ? (['comments'] as const) : (['comments', 'critiques'] as const);
-          for (const table of tables) store.setState(table, row.entity_id, 'pending', null);
-        }
+        const failed = outbox.failed();
         outbox.retryFailed();
+        for (const row of failed) settle(store, outbox, row.entity_id, row.kind);
       })();
       changed();
       return engine.status();

@@ -165,7 +165,11 @@ export function createCritiqueStore(db: Database) {
     /** Every share with its versions and counts: three queries in all, however many shares. */
     shares(): LocalShare[] {
       const versions = new Map<string, VersionMeta[]>();
-      for (const v of q.allVersions.all()) versions.set(v.share_id, [...(versions.get(v.share_id) ?? []), v]);
+      for (const v of q.allVersions.all()) {
+        const list = versions.get(v.share_id);
+        if (list) list.push(v);
+        else versions.set(v.share_id, [v]);
+      }
       const counts = new Map(q.allCounts.all().map((c) => [c.share_id, c]));
       const none: ShareCounts = { comments: 0, unresolved: 0, critiques: 0 };
       return q.shares.all().map((row) => toShare(row, versions.get(row.id) ?? [], counts.get(row.id) ?? none));

@@ -3,6 +3,7 @@ import { StudioError } from '../../../shared/api/result';
 import type { SyncOp } from '../../../shared/protocol/critique-schemas';
 import type { CritiqueStore, ShareSettings } from './critique.store';
 import type { Outbox } from './outbox';
+import { settle } from './sync-engine';
 
 /** What an operation replaced locally (written with it by critique.service.ts). */
 interface Undo {
@@ -49,7 +50,6 @@ export function discardRefused(db: Database, store: CritiqueStore, outbox: Outbo
       }
     }
     // What is left of the item stands as its remaining operations say.
-    const { state, error } = outbox.stateOf(entityId);
-    for (const table of ['shares', 'comments', 'critiques'] as const) store.setState(table, entityId, state, error);
+    settle(store, outbox, entityId, refused[0]!.kind);
   })();
 }

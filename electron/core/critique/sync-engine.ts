@@ -22,6 +22,13 @@ const TABLE_OF: Record<string, 'shares' | 'comments' | 'critiques' | null> = {
   'flag.set': null, // its entity is a comment or a critique: both tables are tried
 };
 
+/** Writes where an entity stands (pending, synced, refused with why) from its outbox rows, on the row of its table. */
+export function settle(store: CritiqueStore, outbox: Outbox, entityId: string, kind: string): void {
+  const { state, error } = outbox.stateOf(entityId);
+  const table = TABLE_OF[kind];
+  for (const t of table ? [table] : (['comments', 'critiques'] as const)) store.setState(t, entityId, state, error);
+}
+
 export interface SyncEngineOptions {
   db: Database;
   store: CritiqueStore;
@@ -85,12 +92,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const cursorKey = () => (community.account ? `cursor:${community.url}|${community.account.id}` : null);
   const ready = () => !closed && community.status.state === 'online' && community.account !== null;
 
-  const settle = (entityId: string, kind: string) => {
-    const { state, error } = outbox.stateOf(entityId);
-    const table = TABLE_OF[kind];
-    for (const t of table ? [table] : (['comments', 'critiques'] as const)) store.setState(t, entityId, state, error);
-  };
-
   const scheduleRetry = () => {
     if (retryTimer || closed) return;
     retryTimer = setTimeout(() => {
@@ -125,7 +126,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
             transient = true;
             break;
           } else outbox.refused(row.op_id, result.error.message);
-          settle(row.entity_id, row.kind);
+          settle(store, outbox, row.entity_id, row.kind);
         }
       })();
       done += answer.data.results.length;

@@ -5,7 +5,7 @@ import type { SyncEnvelope, SyncOp } from '../../../shared/protocol/critique-sch
 import { parseLexicalState, mapPlainText } from '../../../shared/schemas/lexical';
 import { countWords } from '../../../shared/text/word-count';
 import { CommunityError, forbidden } from '../../socket/community-error';
-import type { CommentsTable, CommunityDatabase, SharesTable, ShareVersionsTable } from '../../store/schema';
+import type { CommentsTable, CommunityDatabase, SharesTable } from '../../store/schema';
 import { creditsRepo } from './credits.repo';
 import { critiqueRepo, type FeedKind } from './critique.repo';
 
@@ -62,7 +62,7 @@ export async function applyOps(db: Db, userId: string, envelopes: SyncEnvelope[]
     for (const row of await db.selectFrom('comments').selectAll().where('id', 'in', namedIds.slice(i, i + 500)).execute()) known.set(row.id, row);
   }
   const commentById = async (id: string) => pendingComments.get(id) ?? known.get(id) ?? (named.has(id) ? undefined : await critiqueRepo.comment(db, id));
-  const versions = new Map<string, ShareVersionsTable | undefined>();
+  const versions = new Map<string, Awaited<ReturnType<typeof critiqueRepo.version>>>();
   const versionById = async (id: string) => {
     if (!versions.has(id)) versions.set(id, await critiqueRepo.version(db, id));
     return versions.get(id);

@@ -20,7 +20,8 @@ export async function lockFeed(trx: Db, kind: StoreKind): Promise<void> {
 /** Reads and writes of shares, comments and critiques; every function takes the transaction it runs in. */
 export const critiqueRepo = {
   share: (db: Db, id: string) => db.selectFrom('shares').selectAll().where('id', '=', id).executeTakeFirst(),
-  version: (db: Db, id: string) => db.selectFrom('share_versions').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** A version as operations check it: whose it is and its text, not the editor JSON (up to 1.2 MB). */
+  version: (db: Db, id: string) => db.selectFrom('share_versions').select(['id', 'share_id', 'plain_text']).where('id', '=', id).executeTakeFirst(),
   comment: (db: Db, id: string) => db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst(),
   critique: (db: Db, id: string) => db.selectFrom('critiques').selectAll().where('id', '=', id).executeTakeFirst(),
   async latestVersionNumber(db: Db, shareId: string): Promise<number> {
@@ -72,7 +73,10 @@ export async function loadRecords(db: Db, refs: { kind: FeedKind; ids: string[] 
   const ids = (kind: FeedKind) => refs.filter((r) => r.kind === kind).flatMap((r) => r.ids);
   const inIds = <T>(list: string[], load: (list: string[]) => Promise<T[]>) => (list.length ? load(list) : Promise.resolve([] as T[]));
   const shareRows = await inIds(ids('share'), (l) => db.selectFrom('shares').selectAll().where('id', 'in', l).execute());
-  const versionRows = await inIds(ids('version'), (l) => db.selectFrom('share_versions').selectAll().where('id', 'in', l).execute());
+  // The editor JSON goes to readers; the plain text (as large again) stays on the server.
+  const versionRows = await inIds(ids('version'), (l) =>
+    db.selectFrom('share_versions').select(['id', 'share_id', 'number', 'word_count', 'created_at', 'content']).where('id', 'in', l).execute(),
+  );
   const commentRows = await inIds(ids('comment'), (l) => db.selectFrom('comments').selectAll().where('id', 'in', l).execute());
   const critiqueRows = await inIds(ids('critique'), (l) => db.selectFrom('critiques').selectAll().where('id', 'in', l).execute());
   const creditRows = await inIds(ids('credit'), (l) => db.selectFrom('credit_ledger').selectAll().where('id', 'in', l).execute());
