@@ -1,7 +1,4 @@
-// One process of simulated writers for bench:sprint. Real writers each have their own machine;
-// putting all 2,000 clients in one Node process made that process's event loop part of every
-// latency measured (the last socket it read was late because the client was busy, not the
-// server). The bench spreads the writers over a few of these processes instead.
+// One process of simulated writers for bench:sprint (why several: ../client-process.ts).
 // Messages from the parent: `connect`; `start` (writing begins: the warm-up); `measure` (the
 // steady state begins); `stop` (answered with the samples of both phases).
 import { io, type Socket } from 'socket.io-client';

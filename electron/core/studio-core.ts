@@ -61,13 +61,12 @@ export interface StudioCore {
 export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const clock = options.clock ?? (() => new Date());
   const lock = lockDataDir(options.dataDir);
-  const unlock = lock.release;
   const integrityCheck = integrityCheckDue(options.dataDir, lock.recovered, clock());
   let opened: ReturnType<typeof openDatabase>;
   try {
     opened = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock, integrityCheck });
   } catch (error) {
-    unlock();
+    lock.release();
     throw error;
   }
   if (integrityCheck) recordIntegrityCheck(options.dataDir, clock());
@@ -262,7 +261,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
       critique.close();
       community.close();
       db.close();
-      unlock();
+      lock.release();
     },
   } as StudioCore;
 }

@@ -163,11 +163,13 @@ export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOp
     // Pacing is in real time: the sprint clock (`now`) may be the server's idea of the hour.
     const at = performance.now();
     for (const socket of sockets) {
+      // Worked out only if the pacing asks for it, and then once.
       let place: SprintPlace | undefined;
-      const key = () => placeKey((place ??= placeFor(cached.standings, socket.data.userId, sprintId)));
-      if (everyone && !placeIsDue(lastPlace.get(socket)?.get(sprintId), key, at, intervalMs, status === 'finished')) continue;
+      let key: string | undefined;
+      const keyOf = () => (key ??= placeKey((place ??= placeFor(cached.standings, socket.data.userId, sprintId))));
+      if (everyone && !placeIsDue(lastPlace.get(socket)?.get(sprintId), keyOf, at, intervalMs, status === 'finished')) continue;
       place ??= placeFor(cached.standings, socket.data.userId, sprintId);
-      remember(socket, place);
+      remember(socket, place, key);
       socket.emit('sprint:place', place);
     }
 
