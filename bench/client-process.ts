@@ -12,8 +12,14 @@ export interface ClientProcess {
   send(message: object): void;
 }
 
+// A bench that fails (or ends with process.exit) leaves no clients behind.
+const alive = new Set<ChildProcess>();
+process.once('exit', () => alive.forEach((child) => child.kill('SIGKILL')));
+
 export function forkClients(script: string): ClientProcess {
   const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  alive.add(child);
+  child.once('exit', () => alive.delete(child));
   const next = <T>(type: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (m: { type: string; message?: string }) => {

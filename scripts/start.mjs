@@ -1,4 +1,5 @@
-// `npm start`: builds, then runs Margin in Electron. Where the Electron binary is missing
+// `npm start`: builds (electron-vite: out/main, out/preload, out/renderer), then runs Margin in
+// Electron (package.json's main is out/main/index.cjs). Where the Electron binary is missing
 // (it cannot be downloaded on an offline machine) it says so and starts browser mode.
 import { spawn, spawnSync } from 'node:child_process';
 import { electronBinary } from './electron-binary.mjs';

@@ -1,19 +1,33 @@
+import { invitePage } from './features/circles/invite-page';
+import { publicOrigin } from './socket/public-origin';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
-import { attachUser, accountsHandlers } from './features/accounts/accounts.handlers';
+import { accountsHandlers } from './features/accounts/accounts.handlers';
 import { createAccountsRepo } from './features/accounts/accounts.repo';
+import { sessionGate } from './features/accounts/session-gate';
+import { createPasswordHasher, type HasherLimits } from './features/accounts/password';
 import { circlesHandlers } from './features/circles/circles.handlers';
 import { createCirclesRepo } from './features/circles/circles.repo';
 import { critiqueHandlers } from './features/critique/critique.handlers';
+import { directoryHandlers } from './features/directory/directory.handlers';
+import { createDirectoryRepo } from './features/directory/directory.repo';
+import { discussionsHandlers } from './features/discussions/discussions.handlers';
+import { createDiscussionsRepo } from './features/discussions/discussions.repo';
+import { moderationHandlers } from './features/moderation/moderation.handlers';
+import { activityHandlers } from './features/activity/activity.handlers';
+import { createActivityRepo } from './features/activity/activity.repo';
+import { createModerationRepo } from './features/moderation/moderation.repo';
 import { createSprintTicker } from './features/sprints/sprint-ticker';
-import { sprintRoom, sprintsHandlers, watchActiveSprints } from './features/sprints/sprints.handlers';
+import { sprintsHandlers } from './features/sprints/sprints.handlers';
 import { createSprintsRepo } from './features/sprints/sprints.repo';
 import type { CommunityIo } from './socket/context';
-import { FailureWindow } from './socket/rate-limit';
+import { RecoveryAdapter } from './socket/recovery-adapter';
+import { redisAttemptCounter, storeAttemptCounter, type RedisCommands, type WindowRule } from './socket/rate-limit';
 import { registerHandlers, type Handlers } from './socket/register-handlers';
+import { createRooms, sprintRoom } from './socket/rooms';
 import type { Store } from './store/open-store';
 
 export const SERVER_VERSION = '0.1.0';
@@ -24,12 +38,20 @@ export interface CommunityServerOptions {
   store: Store;
   /** A connected node-redis client: enables the Redis Streams adapter for several nodes. */
   redis?: unknown;
+  /** Names this deployment's keys in a Redis that others may share (the CLI derives it from --db). */
+  clusterName?: string;
   logger?: Logger;
   now?: () => Date;
   limits?: { burst: number; perSecond: number };
   signInLimit?: { failures: number; windowMs: number };
+  /** New accounts per address and in all, in a sliding window (shared by every node). */
+  registrationLimit?: { perAddress: WindowRule; global: WindowRule };
+  /** scrypt jobs at once, and how many of them registrations may hold. */
+  hashing?: HasherLimits;
   /** How often sprint leaderboards go out (default 1000 ms). */
   tickMs?: number;
+  /** The address writers reach this server at (behind a proxy, say): invites carry it. Default: what each request came to. */
+  publicUrl?: string;
 }
 
 export interface CommunityServer {
@@ -44,17 +66,30 @@ export interface CommunityServer {
 /** The community server. A factory that never listens by itself, so tests and the CLI decide where. */
 export function createCommunityServer(options: CommunityServerOptions): CommunityServer {
   const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const accounts = createAccountsRepo(options.store.db, options.now);
-  const circles = createCirclesRepo(options.store.db, options.now);
-  const sprints = createSprintsRepo(options.store.db, options.now);
+  const { store } = options;
+  const accounts = createAccountsRepo(store.db, options.now);
+  const circles = createCirclesRepo(store.db, options.now);
+  const sprints = createSprintsRepo(store.db, options.now);
+  const activity = createActivityRepo(store.db, options.now);
   const clock = () => (options.now ? options.now().getTime() : Date.now());
-  const signInFailures = new FailureWindow(options.signInLimit?.failures ?? 5, options.signInLimit?.windowMs ?? 5 * 60_000);
-  const handlers: Handlers = { ...accountsHandlers, ...circlesHandlers, ...sprintsHandlers, ...critiqueHandlers };
+  // Limits every node shares: in Redis when there is one, else in the store.
+  const counter = (name: string, rule: WindowRule) =>
+    options.redis ? redisAttemptCounter(options.redis as RedisCommands, `${options.clusterName ?? 'margin'}:${name}`, rule) : storeAttemptCounter(store.db, name, rule);
+  const signInRule = { limit: options.signInLimit?.failures ?? 5, windowMs: options.signInLimit?.windowMs ?? 5 * 60_000 };
+  const registration = options.registrationLimit ?? { perAddress: { limit: 30, windowMs: 10 * 60_000 }, global: { limit: 300, windowMs: 60_000 } };
 
   const httpServer = http.createServer((req, res) => {
+    // An invite opened from a chat: a page that opens Margin on it.
+    const join = req.method === 'GET' ? /^\/join\/([A-Za-z0-9_-]{8,64})\/?$/.exec(req.url ?? '') : null;
+    if (join) {
+      const origin = publicOrigin(options.publicUrl, req.headers, 'encrypted' in req.socket && !!req.socket.encrypted);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'X-Content-Type-Options': 'nosniff' });
+      res.end(invitePage(origin, join[1]!));
+      return;
+    }
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, version: SERVER_VERSION, store: options.store.kind, connections: io.engine.clientsCount }));
+      res.end(JSON.stringify({ ok: true, version: SERVER_VERSION, store: store.kind, connections: io.engine.clientsCount }));
       return;
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
@@ -65,7 +100,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
     maxHttpBufferSize: MAX_FRAME_BYTES,
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    adapter: options.redis ? (createAdapter(options.redis) as never) : undefined,
+    adapter: options.redis ? (createAdapter(options.redis) as never) : RecoveryAdapter,
   });
 
   const ticker = createSprintTicker(sprints, {
@@ -78,35 +113,38 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   });
   ticker.start();
 
-  // A token, when given, must be a live session; without one a socket may only register or sign in.
-  io.use(async (socket, next) => {
-    socket.data.userId = null;
-    socket.data.sessionId = null;
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    if (token === undefined || token === null) return next();
-    const refuse = (message: string) => next(Object.assign(new Error(message), { data: { code: 'unauthorized' } }));
-    if (typeof token !== 'string' || token.length > 200) return refuse('Malformed session token.');
-    try {
-      const session = await accounts.sessionForToken(token);
-      if (!session) return refuse('Your session has expired or was signed out. Sign in again.');
-      socket.data.userId = session.user_id;
-      socket.data.sessionId = session.id;
-      next();
-    } catch (error) {
-      log.error({ err: error }, 'session check failed');
-      next(Object.assign(new Error('The server could not check your session.'), { data: { code: 'unavailable' } }));
-    }
-  });
+  const rooms = createRooms({ io, circles, sprints, ticker });
+  const critique = critiqueHandlers({ io, store, clock, log });
+  const handlers: Handlers = {
+    ...accountsHandlers({
+      io,
+      accounts,
+      rooms,
+      signInFailures: counter('sign-in', signInRule),
+      registrations: { perAddress: counter('register-address', registration.perAddress), global: counter('register-all', registration.global) },
+      passwords: createPasswordHasher(options.hashing),
+      log,
+    }),
+    ...circlesHandlers({ io, circles, rooms, welcome: critique.welcome, originOf: (socket) => publicOrigin(options.publicUrl, socket.handshake.headers, socket.handshake.secure) }),
+    ...sprintsHandlers({ io, sprints, circles, ticker, rooms, clock }),
+    ...critique.handlers,
+    ...directoryHandlers({ io, directory: createDirectoryRepo(store.db, options.now), circles, rooms, welcome: critique.welcome }),
+    ...discussionsHandlers({
+      io,
+      discussions: createDiscussionsRepo(store.db, options.now),
+      circles,
+      started: (t) => activity.record({ actor_id: t.authorId, circle_id: t.circleId, kind: 'thread', ref_id: t.threadId, title: t.title }),
+    }),
+    ...moderationHandlers({ io, moderation: createModerationRepo(store.db, options.now), circles }),
+    ...activityHandlers({ io, activity, circles }),
+  };
 
-  io.on('connection', async (socket) => {
-    const ctx = { io, socket, accounts, circles, sprints, ticker, clock, signInFailures, log, db: options.store.db, storeKind: options.store.kind };
-    registerHandlers(ctx, handlers, options.limits);
+  io.use(sessionGate({ accounts, rooms, log }));
+
+  io.on('connection', (socket) => {
+    registerHandlers(socket, handlers, { users: accounts, log, limits: options.limits });
     socket.on('disconnect', (reason) => log.debug({ reason, socket: socket.id }, 'disconnect'));
-    const { userId, sessionId } = socket.data;
-    if (!userId || !sessionId) return;
-    // A recovered socket has its rooms back; every signed-in socket is back in its running sprints.
-    const attach = socket.recovered ? watchActiveSprints(ctx, userId) : attachUser(ctx, userId, sessionId);
-    await attach.catch((err: unknown) => log.error({ err }, 'attach failed'));
+    if (socket.data.userId) rooms.watchJoinedSprints(socket).catch((err: unknown) => log.error({ err }, 'watching sprints failed'));
   });
 
   return {
@@ -121,7 +159,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       ticker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
-      await options.store.close();
+      await store.close();
     },
   };
 }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { SiteRole, Username } from '../shared/protocol/community-schemas';
 
 export type ServerCommand =
-  | { kind: 'serve'; port: number; host: string; db: string; redis: string | undefined }
+  | { kind: 'serve'; port: number; host: string; db: string; redis: string | undefined; publicUrl: string | undefined }
   | { kind: 'grant-role' | 'revoke-role'; db: string; username: string; role: z.infer<typeof SiteRole> };
 
 const USAGE = `Usage:
-  npm run server -- [--port 4100] [--host 127.0.0.1] [--db sqlite:./data/community.db | --db postgres://…] [--redis redis://…]
+  npm run server -- [--port 4100] [--host 127.0.0.1] [--db sqlite:./data/community.db | --db postgres://…] [--redis redis://…] [--public-url https://…]
   npm run server -- admin grant-role <username> <writer|author|moderator|admin> [--db …]
   npm run server -- admin revoke-role <username> <role> [--db …]`;
 
@@ -21,7 +21,7 @@ export function parseServerArgs(argv: string[]): ServerCommand {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, redis: { type: 'string' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, redis: { type: 'string' }, 'public-url': { type: 'string' } },
     });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${USAGE}`);
@@ -42,5 +42,7 @@ export function parseServerArgs(argv: string[]): ServerCommand {
   const port = values.port ?? '4100';
   if (!/^\d+$/.test(port) || Number(port) > 65535) throw new Error(`--port must be a whole number from 0 to 65535.\n${USAGE}`);
   if (values.redis !== undefined && !/^rediss?:\/\/.+/.test(values.redis)) throw new Error(`--redis must be redis://…\n${USAGE}`);
-  return { kind: 'serve', port: Number(port), host: values.host ?? '127.0.0.1', db, redis: values.redis };
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s?#]+\/?$/.test(publicUrl)) throw new Error(`--public-url must be the address writers reach this server at, e.g. https://community.example.org\n${USAGE}`);
+  return { kind: 'serve', port: Number(port), host: values.host ?? '127.0.0.1', db, redis: values.redis, publicUrl };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { createClient } from 'redis';
 import type { SiteRoleName } from '../shared/protocol/community-events';
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
     redis.on('error', (err) => log.error({ err }, 'redis error'));
     await redis.connect();
   }
-  const server = createCommunityServer({ store, redis, logger: log });
+  // Nodes of one deployment share one --db: its hash names their keys in a Redis others may share.
+  const clusterName = createHash('sha256').update(command.db).digest('base64url').slice(0, 16);
+  const server = createCommunityServer({ store, redis, clusterName, logger: log, publicUrl: command.publicUrl });
   const port = await server.listen(command.port, command.host);
   log.info({ port, host: command.host, store: store.kind, redis: !!redis }, 'community server listening');
   console.log(`MARGIN_SERVER_PORT ${port}`);

@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 // bench:editor — typing latency in headless Chromium: Margin's full editor (the real app in
-// browser mode: word counts, autosave, toolbar and all) beside a bare Lexical editor, on
-// 1k, 10k and 100k-word documents; and opening a 100k-word project until typing is accepted.
+// browser mode: word counts, autosave, toolbar and all) beside a bare Lexical editor (with the
+// same content-visibility CSS), on 1k, 10k and 100k-word documents. The typing pauses now and
+// then for just over the autosave delay, so some keystrokes land while an autosave serializes
+// the document. And opening the studio on each document until a typed key is in the page.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -21,6 +23,10 @@ import { instrument } from './instrument';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const KEYSTROKES = Number(process.env.BENCH_KEYS ?? 150);
 const TEXT = 'the quick brown fox jumps over the lazy dog '.repeat(10).slice(0, KEYSTROKES);
+/** Every this many keys, a pause just longer than the autosave delay (400 ms): the next keys meet the save. */
+const PAUSE_EVERY = 30;
+const PAUSE_MS = 420;
+const OPENS = Number(process.env.BENCH_OPENS ?? 3);
 
 execFileSync('npx', ['vite', 'build', '--config', 'bench/editor/vite.config.ts'], { stdio: 'inherit' });
 const bareDir = path.resolve('out/bench-editor');
@@ -37,7 +43,10 @@ const browser = await launchChromium();
 
 async function typeAndMeasure(page: Page, selector: string) {
   await page.evaluate(instrument, selector);
-  await page.keyboard.type(TEXT, { delay: 30 });
+  for (let i = 0; i < TEXT.length; i += PAUSE_EVERY) {
+    await page.keyboard.type(TEXT.slice(i, i + PAUSE_EVERY), { delay: 30 });
+    await page.waitForTimeout(PAUSE_MS);
+  }
   await page.waitForTimeout(300);
   const samples = await page.evaluate(() => (window as unknown as { __samples: Array<[number, number]> }).__samples);
   const dom = samples.map((s) => s[0]);
@@ -65,12 +74,29 @@ for (const words of SIZES) {
   const doc = call<{ id: string }>('documents.create', { projectId: project.id, title: 'Chapter' });
   call('documents.save', { id: doc.id, content: json });
   const host = await startWebHost({ core, rendererDir: 'out/renderer' });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const t0 = Date.now();
-  await page.goto(host.url);
   const editorSel = '[aria-label="Text of Chapter"]';
+  // Opening: from navigation until a key typed is in the document (clicking into the text
+  // first if the studio did not give the editor the focus). The median of a few opens.
+  const opens: number[] = [];
+  const drawn: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    const probe = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const t0 = performance.now();
+    await probe.goto(host.url);
+    await probe.waitForFunction((sel) => (document.querySelector(sel)?.querySelectorAll('p').length ?? 0) > 0, editorSel, { timeout: 60_000, polling: 5 });
+    drawn.push(performance.now() - t0);
+    const focused = await probe.evaluate((sel) => document.activeElement === document.querySelector(sel), editorSel);
+    if (!focused) await probe.locator(`${editorSel} p`).first().click({ position: { x: 1, y: 4 } });
+    await probe.keyboard.press('Z');
+    await probe.waitForFunction((sel) => document.querySelector(sel)?.querySelector('p')?.textContent?.includes('Z'), editorSel, { timeout: 60_000, polling: 5 });
+    opens.push(performance.now() - t0);
+    await probe.close();
+  }
+  const openMs = Math.round(percentile(opens, 50));
+  const drawnMs = Math.round(percentile(drawn, 50));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(host.url);
   await page.waitForFunction((sel) => (document.querySelector(sel)?.querySelectorAll('p').length ?? 0) > 0, editorSel, { timeout: 60_000 });
-  const openMs = Date.now() - t0;
   const m = await typeAndMeasure(page, editorSel);
   await page.close();
   await host.close();
@@ -80,7 +106,7 @@ for (const words of SIZES) {
   console.log(
     `${label} words  bare Lexical: dom p50 ${b.dom_p50.toFixed(1)} / p95 ${b.dom_p95.toFixed(1)} ms, frame p95 ${b.frame_p95.toFixed(1)} ms (n=${b.n})` +
       ` | Margin: dom p50 ${m.dom_p50.toFixed(1)} / p95 ${m.dom_p95.toFixed(1)} ms, frame p95 ${m.frame_p95.toFixed(1)} ms (n=${m.n})` +
-      ` | ratio p95 ${(m.dom_p95 / b.dom_p95).toFixed(2)}x | open ${openMs} ms`,
+      ` | ratio p95 ${(m.dom_p95 / b.dom_p95).toFixed(2)}x | open until typing ${openMs} ms (drawn ${drawnMs} ms)`,
   );
   results[`bare_p50_ms_${label}`] = round(b.dom_p50);
   results[`bare_p95_ms_${label}`] = round(b.dom_p95);
@@ -90,9 +116,13 @@ for (const words of SIZES) {
   results[`bare_frame_p95_ms_${label}`] = round(b.frame_p95);
   results[`ratio_vs_bare_p95_${label}`] = round(m.dom_p95 / b.dom_p95);
   results[`open_ms_${label}`] = openMs;
+  results[`open_drawn_ms_${label}`] = drawnMs;
 }
 if (results.p95_ms_1k && results.p95_ms_100k) results.growth_p95_100k_over_1k = round(results.p95_ms_100k / results.p95_ms_1k);
 await browser.close();
 bareServer.close();
-console.log(`targets: p95 <= 16 ms at 100k words (got ${results.p95_ms_100k}), and <= 1.5x the 1k figure (got ${results.growth_p95_100k_over_1k}x)`);
+console.log(
+  `targets: p95 <= 16 ms at 100k words (got ${results.p95_ms_100k}), <= 1.5x the 1k figure (got ${results.growth_p95_100k_over_1k}x), ` +
+    `open a 100k-word document until typing works <= 500 ms (got ${results.open_ms_100k})`,
+);
 console.log(JSON.stringify({ bench: 'editor', ...results }));

@@ -1,6 +1,7 @@
 // bench:sync — a critic queues 10,000 operations offline (comments, replies, resolutions),
 // then comes online: how long until the outbox is empty (every operation applied once by a
-// real server process and acknowledged), and until the author has pulled them all.
+// real server process and acknowledged), and until the author has pulled them all. Then two
+// accounts on one data folder with a poison operation among 10,000 (see below).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -110,9 +111,56 @@ const authorMs = performance.now() - t1;
 const db = new BetterSqlite3(dbFile, { readonly: true });
 const onServer = (db.prepare('SELECT count(*) AS n, count(DISTINCT id) AS d FROM comments').get() as { n: number; d: number });
 db.close();
-const failed = (await call(critic, 'sync.outbox')).failed.length;
-author.close();
+const failedList = (await call(critic, 'sync.outbox')).failed as { kind: string; error: string }[];
+const failed = failedList.length;
+// Nothing should be refused here; if anything is, say why (each reason once, with how many).
+const reasons = new Map<string, number>();
+for (const f of failedList) reasons.set(`${f.kind}: ${f.error}`, (reasons.get(`${f.kind}: ${f.error}`) ?? 0) + 1);
+for (const [reason, n] of reasons) console.log(`REFUSED ${n} × ${reason}`);
 critic.close();
+
+// Second run: one data folder, two accounts. Account A queues half the operations offline and
+// signs out; account B signs in on the same folder and queues the other half, one of which the
+// server fails on (a trigger makes its store throw for that comment). B's good operations must
+// all arrive, within 3 s, without waiting on the poison one; none of A's may be sent under B.
+const poisonDb = new BetterSqlite3(dbFile);
+poisonDb.exec("CREATE TRIGGER bench_poison BEFORE INSERT ON comments WHEN NEW.body = 'POISON' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+poisonDb.close();
+const shared = await studio('bench_two_a');
+await call(shared, 'circles.join', { code: invite.code });
+const half = Math.floor(OPS / 2);
+const queueOffline = async (n: number, poisonAt = -1) => {
+  await call(shared, 'community.setServer', { url: 'http://127.0.0.1:9' });
+  for (let i = 0; i < n; i++) await call(shared, 'comments.add', { shareId: share.id, versionId, body: i === poisonAt ? 'POISON' : `Two accounts, comment ${i}.` });
+};
+await waitFor(async () => (await call<LocalShare[]>(shared, 'shares.list')).some((s) => s.versions.length === 1), 'A has the draft');
+await queueOffline(half);
+await call(shared, 'community.signOut');
+await call(shared, 'community.setServer', { url });
+await waitFor(() => shared.current('sync:status').state === 'offline', 'the shared studio is back, signed out');
+await call(shared, 'community.register', { username: 'bench_two_b', password: 'a long enough password' });
+await call(shared, 'circles.join', { code: invite.code });
+await waitFor(async () => (await call<LocalShare[]>(shared, 'shares.list')).some((s) => s.versions.length === 1), 'B has the draft');
+await queueOffline(OPS - half, Math.floor((OPS - half) / 3));
+const t2 = performance.now();
+await call(shared, 'community.setServer', { url });
+const goodDone = () => new Promise<void>((resolve) => {
+  const off = shared.on('sync:outbox', (s) => {
+    if (s.pending > 1 || s.sending !== null) return;
+    off();
+    resolve();
+  });
+});
+await goodDone();
+const poisonFlushMs = performance.now() - t2;
+const waitingForA = (await call(shared, 'sync.outbox')).others.reduce((n: number, o: { pending: number }) => n + o.pending, 0);
+const check = new BetterSqlite3(dbFile, { readonly: true });
+const twoAccounts = check.prepare("SELECT count(*) AS n FROM comments c JOIN users u ON u.id = c.author_id WHERE u.username = ?");
+const sentForB = (twoAccounts.get('bench_two_b') as { n: number }).n;
+const sentForA = (twoAccounts.get('bench_two_a') as { n: number }).n;
+check.close();
+shared.close();
+author.close();
 server.kill('SIGTERM');
 
 const figures = {
@@ -127,9 +175,14 @@ const figures = {
   refused: failed,
   progress_events: progressEvents,
   connect_to_first_send_ms: Math.round(firstSendMs),
+  two_accounts_good_ops: sentForB,
+  two_accounts_good_flush_s: round(poisonFlushMs / 1000, 2),
+  two_accounts_other_sent: sentForA,
+  two_accounts_other_waiting: waitingForA,
 };
 console.log(`queued ${queued} operations offline (${figures.queue_ms_per_op} ms each, written with their outbox rows in one transaction)`);
 console.log(`flushed to a real server process in ${figures.flush_s} s (${figures.flush_ops_per_s} ops/s; target ≤ 3 s), ${progressEvents} progress updates`);
 console.log(`author pulled all ${expectedComments} comments ${figures.author_has_all_s} s after reconnecting; server holds ${onServer.n} comments, ${figures.duplicates} duplicates, ${failed} refused`);
+console.log(`two accounts on one folder, one poison operation among ${OPS}: B's ${sentForB} good operations flushed in ${figures.two_accounts_good_flush_s} s (target ≤ 3 s) with the poison one waiting its backoff; ${sentForA} of A's sent under B, ${waitingForA} waiting for A`);
 console.log(JSON.stringify(figures));
 process.exit(0);

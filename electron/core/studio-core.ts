@@ -12,7 +12,17 @@ import { fileTokenVault, type TokenVault } from './community/token-vault';
 import { createSprintTracker } from './sprints/sprint-tracker';
 import { createSprintView } from '../../shared/protocol/sprint-view';
 import { createCritique } from './critique/critique.service';
-import { lockDataDir } from './data-dir-lock';
+import { createNotifications } from './notifications/notifications.service';
+import { createDirectory } from './directory/directory.service';
+import { createDiscussions } from './discussions/discussions.service';
+import { createModeration } from './moderation/moderation.service';
+import { createActivity } from './activity/activity.service';
+import { createSync } from './sync/sync';
+import type { DataDirLock } from './data-dir-lock';
+import { createBackups, type Restorer } from './backup/backup.service';
+import { createRestorableCore } from './backup/restorable-core';
+import { createGoals } from './goals/goals.service';
+import { createStats } from './stats/stats.service';
 import { integrityCheckDue, recordIntegrityCheck } from './db/integrity-schedule';
 import { openDatabase } from './db/open-database';
 import { createContentRepo, parseContent } from './documents/content.repo';
@@ -23,6 +33,10 @@ import { createSnapshotsRepo } from './snapshots/snapshots.repo';
 import { diffProse } from './snapshots/text-diff';
 import { createDailyWordsRepo } from './stats/daily-words.repo';
 import { zodMessage } from './zod-message';
+import { createSearch } from './search/search.service';
+import { createReplace } from './replace/replace.service';
+import { createExport } from './export/export.service';
+import { createImport } from './import/import.service';
 
 export const STUDIO_VERSION = '0.1.0';
 export const DATABASE_FILE = 'margin.db';
@@ -38,6 +52,8 @@ export interface StudioCoreOptions {
   /** How this device is named in the writer's devices list. */
   deviceName?: string;
   communityBackoff?: { delayMs: number; maxDelayMs: number };
+  /** How long the outbox waits after a failure of the moment (tests shorten it). */
+  outboxBackoff?: { baseMs: number; capMs: number };
 }
 
 type Handlers = { [M in StudioMethod]: (input: StudioParsedInput<M>) => StudioOutputs[M] | Promise<StudioOutputs[M]> };
@@ -59,16 +75,14 @@ export interface StudioCore {
 
 /** The studio: SQLite store, drafts, snapshots and counts behind the validated StudioApi. Knows nothing of Electron. */
 export function createStudioCore(options: StudioCoreOptions): StudioCore {
+  return createRestorableCore(options, DATABASE_FILE, openStudio);
+}
+
+/** One opening of the studio's database. The folder's lock is createRestorableCore's, which reopens the studio to restore a backup. */
+function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Restorer): StudioCore {
   const clock = options.clock ?? (() => new Date());
-  const lock = lockDataDir(options.dataDir);
   const integrityCheck = integrityCheckDue(options.dataDir, lock.recovered, clock());
-  let opened: ReturnType<typeof openDatabase>;
-  try {
-    opened = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock, integrityCheck });
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  const opened = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock, integrityCheck });
   if (integrityCheck) recordIntegrityCheck(options.dataDir, clock());
   const { db, notices } = opened;
   const projects = createProjectsRepo(db, clock);
@@ -76,6 +90,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const content = createContentRepo(db, documents, clock);
   const snapshots = createSnapshotsRepo(db, clock);
   const daily = createDailyWordsRepo(db, clock);
+  const backups = createBackups({ db, dataDir: options.dataDir, clock, restore, nativeBinding: options.nativeBinding });
   const settings = createSettingsRepo(db);
 
   const currentOrEmpty = (id: string) => content.current(id) ?? parseContent(EMPTY_DOCUMENT);
@@ -85,13 +100,22 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'sync:status': { state: 'offline', reason: 'No community server is connected yet.' },
     'sprint:tick': null,
     'sprint:cheer': null,
-    'sync:outbox': { pending: 0, failed: [], sending: null },
+    'sprints:changed': null,
+    'sync:outbox': { pending: 0, failed: [], sending: null, retryAt: null, others: [] },
     'critique:changed': null,
+    'goals:changed': null,
+    'export:progress': null,
+    'notifications:changed': null,
+    'directory:changed': null,
+    'discussions:changed': null,
+    'moderation:changed': null,
   };
   const emit = <E extends StudioEventName>(event: E, payload: StudioEvents[E]) => {
     lastEvent[event] = payload;
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
+  const goals = createGoals({ db, clock, daily, projectWords: projects.wordCount, assertProject: (id) => void projects.get(id), onChanged: (progress) => emit('goals:changed', progress) });
+  const stats = createStats({ db, clock, rules: goals.rules, assertProject: (id) => void projects.get(id) });
 
   // The community: the local server (started by the host) unless the writer chose another.
   let localCommunityUrl: string | null = null;
@@ -100,30 +124,46 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     deviceName: options.deviceName ?? `${os.hostname()} (Margin ${options.host === 'electron' ? 'desktop' : 'browser mode'})`,
     onStatus: (status) => emit('sync:status', status),
     backoff: options.communityBackoff,
+    // The same clock as every stamp the core makes, so the server offset corrects that clock.
+    now: () => clock().getTime(),
   });
   const sprintView = createSprintView();
   const showPlace = (place: SprintPlace) => {
     const view = sprintView.place(place);
     if (view) emit('sprint:tick', sprints.decorate(view));
   };
-  const sprints = createSprintTracker(db, community, showPlace);
+  // The one outbox and change feed every community feature plugs into.
+  const sync = createSync({ db, clock, community, backoff: options.outboxBackoff, onOutbox: (status) => emit('sync:outbox', status) });
+  const sprints = createSprintTracker(db, community, sync, showPlace, () => clock().getTime());
   community.onServer('sprint:tick', (tick) => emit('sprint:tick', sprints.decorate(sprintView.tick(tick))));
   community.onServer('sprint:place', showPlace);
   community.onServer('sprint:cheer', ({ sprintId, from, toUserId, reaction }) => emit('sprint:cheer', { sprintId, from, toUserId, reaction }));
+  community.onServer('circle:sprintCreated', () => emit('sprints:changed', { at: Date.now() }));
+  const notifications = createNotifications({ db, clock, community, owner: () => sync.owner()?.id ?? null, onChanged: (summary) => emit('notifications:changed', summary) });
+  const discussions = createDiscussions({ db, clock, community, sync, onChanged: ({ circleId, threadId }) => emit('discussions:changed', { at: Date.now(), circleId, threadId }) });
+  const moderation = createModeration({
+    db,
+    community,
+    sync,
+    onChanged: (change) => emit('moderation:changed', change),
+    onBlocked: () => emit('discussions:changed', { at: Date.now(), circleId: null, threadId: null }),
+  });
   const critique = createCritique({
+    arrived: notifications.arrived,
     db,
     clock,
     community,
     documents,
     content,
-    onOutbox: (status) => emit('sync:outbox', status),
-    onChanged: () => emit('critique:changed', { at: Date.now() }),
+    sync,
+    onChanged: ({ shareIds }) => emit('critique:changed', { at: Date.now(), shareIds }),
   });
-  lastEvent['sync:outbox'] = critique.engine.status();
+  lastEvent['sync:outbox'] = sync.engine.status();
   const communityTarget = () => settings.get().communityUrl ?? localCommunityUrl;
   const reconnectCommunity = () => {
     const target = communityTarget();
-    if (target !== community.url) community.connect(target);
+    // Sessions signed out offline are ended on their server: the local one is "local" whatever its port.
+    if (target !== community.url) community.connect(target, settings.get().communityUrl ?? 'local');
   };
   const communityStatus = (): CommunityStatus => {
     const chosen = settings.get().communityUrl;
@@ -139,6 +179,11 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'projects.list': () => projects.list(),
     'projects.create': ({ title }) => projects.create(title),
     'projects.rename': ({ id, title }) => projects.rename(id, title),
+    'projects.archive': ({ id, archived }) => projects.archive(id, archived),
+    'projects.trash': ({ id }) => projects.trash(id),
+    'projects.restore': ({ id }) => projects.restore(id),
+    'projects.trashed': () => projects.trashed(),
+    'documents.setPlace': ({ id, place }) => content.setPlace(id, place),
     'documents.tree': ({ projectId }) => (projects.get(projectId), documents.tree(projectId)),
     'documents.trashed': ({ projectId }) => (projects.get(projectId), documents.trashed(projectId)),
     'documents.create': ({ projectId, parentId, title }) => {
@@ -149,7 +194,11 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'documents.move': ({ id, parentId, index }) => documents.move(id, parentId, index),
     'documents.trash': ({ id }) => documents.trash(id),
     'documents.restore': ({ id }) => documents.restore(id),
-    'documents.open': ({ id }) => content.open(id),
+    'documents.open': ({ id }) => {
+      const doc = content.open(id);
+      projects.opened(doc.projectId, id);
+      return doc;
+    },
     'documents.save': ({ id, content: json }) => {
       const doc = documents.get(id);
       const parsed = parseContent(json); // outside the transaction: parsing a novel takes a moment
@@ -228,6 +277,19 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     'circles.join': async (input) => orThrow(await community.request('circle:join', input)),
     'circles.members': async (input) => orThrow(await community.request('circle:members', input)),
     ...critique.handlers,
+    ...notifications.handlers,
+    ...createDirectory({ community, onChanged: (change) => emit('directory:changed', change) }).handlers,
+    ...discussions.handlers,
+    ...moderation.handlers,
+    ...createActivity({ community }).handlers,
+    ...backups.handlers,
+    ...goals.handlers,
+    ...stats.handlers,
+    ...createSearch(db).handlers,
+    ...createReplace({ db, documents, content, projects, snapshots }).handlers,
+    ...createExport({ db, dataDir: options.dataDir, clock, projects, documents, content, onProgress: (p) => emit('export:progress', p) }).handlers,
+    ...createImport({ db, projects, documents, content }).handlers,
+    ...sync.handlers,
   };
   reconnectCommunity();
 
@@ -259,9 +321,14 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     },
     close: () => {
       critique.close();
+      discussions.close();
+      moderation.close();
+      sprints.close();
+      sync.close();
       community.close();
+      backups.close();
+      goals.close();
       db.close();
-      lock.release();
     },
   } as StudioCore;
 }

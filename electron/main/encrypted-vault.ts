@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TokenVault } from '../core/community/token-vault';
 
+/**
+ * The core's token file name (studio-core.ts TOKEN_FILE; a test keeps them equal). Main does
+ * not import the core's entry, which would load the whole core (and SQLite) into main.
+ */
+export const TOKEN_FILE = 'community-token';
+
 /** What Electron's safeStorage offers (the OS keychain / DPAPI / libsecret), as an interface. */
 export interface StringCipher {
   isEncryptionAvailable(): boolean;

@@ -1,11 +1,19 @@
+import { APP_ORIGIN } from '../../shared/api/ipc-channels';
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
 /**
  * The BrowserWindow options Margin opens with. Kept free of the `electron` import so the
- * security settings are unit-tested on machines without Electron.
+ * security settings are unit-tested (and read back from the built bundle) without Electron.
  */
-export function secureWindowOptions(preloadPath: string, theme: 'light' | 'dark' = 'light') {
+export function secureWindowOptions(preloadPath: string, theme: 'light' | 'dark' = 'light', bounds: WindowBounds = { width: 1280, height: 820 }) {
   return {
-    width: 1280,
-    height: 820,
+    ...bounds,
     minWidth: 760,
     minHeight: 480,
     show: false,
@@ -21,18 +29,22 @@ export function secureWindowOptions(preloadPath: string, theme: 'light' | 'dark'
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: true,
     },
   } as const;
 }
 
-/** Only our own renderer page (loaded from disk) may talk to the core. */
-export function isTrustedRendererUrl(url: string | undefined, rendererIndexUrl: string): boolean {
+/**
+ * True only for a URL of the app's own origin (`app://margin`); anything unparsable is false.
+ * Compared by scheme and host: Node's URL reports the origin of a custom scheme as "null".
+ */
+export function isAppUrl(url: string | undefined | null): boolean {
   if (!url) return false;
   try {
-    const a = new URL(url);
-    const b = new URL(rendererIndexUrl);
-    return a.protocol === 'file:' && a.pathname === b.pathname;
+    const { protocol, host, username, password } = new URL(url);
+    return `${protocol}//${host}` === APP_ORIGIN && !username && !password;
   } catch {
     return false;
   }

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { createPreloadApi } from './preload-api';
+import { createPortStudioApi } from './port-api';
 
-// Exactly StudioApi, nothing more: no ipcRenderer, no Node, no generic send.
-contextBridge.exposeInMainWorld('margin', createPreloadApi(ipcRenderer));
+// Exactly StudioApi, nothing more: no ipcRenderer, no port, no Node, no generic send.
+// Sandboxed: this file is bundled whole (only `electron` is required at run time), without zod.
+contextBridge.exposeInMainWorld('margin', createPortStudioApi(ipcRenderer));

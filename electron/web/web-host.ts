@@ -6,6 +6,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../../shared/api/result';
 import { resolveStatic } from './static-files';
+import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../shared/api/browser-mode';
 import { MAX_WIRE_BYTES, WireRequest, type WireMessage } from '../../shared/api/wire';
 import { studioEventNames } from '../../shared/api/studio-api';
 import type { StudioCore } from '../core/studio-core';
@@ -25,12 +26,12 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'margin_token';
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 function sameToken(a: string | undefined, b: string): boolean {
@@ -40,20 +41,22 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [name, value] = part.trim().split('=');
-    if (name === COOKIE) return value;
-  }
-  return undefined;
+/** The token among the subprotocols a WebSocket handshake offers, if any. */
+function offeredToken(header: string | string[] | undefined): string | undefined {
+  const offered = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((p) => p.trim());
+  return offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
 }
 
 /**
  * Browser mode: serves the built renderer on 127.0.0.1 and carries StudioApi over a
- * WebSocket to the same core Electron would host. The URL carries a random token; it is
- * traded for an HttpOnly cookie, and every request and WebSocket must present it. A
- * WebSocket from any other Origin is refused, so another site open in the same browser
- * cannot reach the writer's drafts.
+ * WebSocket to the same core Electron would host.
+ *
+ * The one credential is a random token in the link's fragment (`#token=`), which browsers
+ * never send to a server. The page keeps it in its own tab (sessionStorage, scoped by origin,
+ * port included) and offers it in the WebSocket handshake. There is no cookie: cookies are
+ * scoped by host, not port, so one set here reached every other server on 127.0.0.1, and a
+ * second studio replaced the first one's. The static files are the public renderer and need
+ * no credential; the API needs the token and our exact origin (scheme, host and port).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -62,20 +65,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw new Error(`The renderer is not built (no index.html in ${rendererDir}). Run: npm run build`);
   }
   let origin = '';
+  let hosts = new Set<string>();
+  // A page on another origin (another port on this computer, or a site rebound to 127.0.0.1
+  // by DNS) gets nothing: its Host or its Origin gives it away.
+  const foreign = (req: http.IncomingMessage) => !hosts.has(req.headers.host ?? '') || (req.headers.origin !== undefined && req.headers.origin !== origin);
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const fromQuery = url.searchParams.get('token') ?? undefined;
-    const authorised = sameToken(fromQuery, token) || sameToken(cookieToken(req.headers.cookie), token);
-    if (!authorised) {
+    if (foreign(req)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-      res.end('Margin: this address needs the link with its token, as printed when browser mode started.\n');
+      res.end('Margin: requests from another address or origin are refused.\n');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, SECURITY_HEADERS).end();
       return;
     }
+    const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
       res.end(JSON.stringify({ ok: true }));
@@ -86,9 +91,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found\n');
       return;
     }
-    const headers: Record<string, string> = { 'Content-Type': found.type, ...SECURITY_HEADERS };
-    if (fromQuery) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    res.writeHead(200, headers);
+    res.writeHead(200, { 'Content-Type': found.type, ...SECURITY_HEADERS });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(found.file).pipe(res);
   });
@@ -98,7 +101,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     path: '/api',
     maxPayload: MAX_WIRE_BYTES,
     verifyClient: ({ req, origin: requestOrigin }: { req: http.IncomingMessage; origin: string }) =>
-      requestOrigin === origin && sameToken(cookieToken(req.headers.cookie), token),
+      requestOrigin === origin && hosts.has(req.headers.host ?? '') && sameToken(offeredToken(req.headers['sec-websocket-protocol']), token),
+    // Answer with the plain protocol name: the token is never echoed back.
+    handleProtocols: (protocols) => (protocols.has(WIRE_PROTOCOL) ? WIRE_PROTOCOL : false),
   });
   wss.on('connection', (socket) => serveSocket(socket, options.core));
 
@@ -108,9 +113,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  hosts = new Set([`127.0.0.1:${port}`]);
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
     port,
     token,
     close: () =>

@@ -7,6 +7,12 @@ import { accountsAndCircles } from './migrations/0001-accounts-and-circles';
 import { sprints } from './migrations/0002-sprints';
 import { critique } from './migrations/0003-critique';
 import { critiqueIndexes } from './migrations/0004-critique-indexes';
+import { appliedOpsByWriter } from './migrations/0005-applied-ops-by-writer';
+import { attempts } from './migrations/0006-attempts';
+import { directory } from './migrations/0007-directory';
+import { discussions } from './migrations/0008-discussions';
+import { moderation } from './migrations/0009-moderation';
+import { activity } from './migrations/0010-activity';
 import type { CommunityDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -24,6 +30,12 @@ const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
   '0002-sprints': sprints,
   '0003-critique': critique(kind),
   '0004-critique-indexes': critiqueIndexes,
+  '0005-applied-ops-by-writer': appliedOpsByWriter,
+  '0006-attempts': attempts(kind),
+  '0007-directory': directory,
+  '0008-discussions': discussions,
+  '0009-moderation': moderation,
+  '0010-activity': activity,
 });
 
 export interface OpenStoreOptions {

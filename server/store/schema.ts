@@ -29,6 +29,17 @@ export interface CirclesTable {
   description: string;
   owner_id: string;
   created_at: string;
+  visibility: Generated<'public' | 'closed' | 'private'>;
+  /** JSON list of lower-case genres. */
+  genres: Generated<string>;
+  language: string | null;
+  time_zone: string | null;
+}
+export interface CircleJoinRequestsTable {
+  circle_id: string;
+  user_id: string;
+  note: string;
+  created_at: string;
 }
 export interface CircleMembersTable {
   circle_id: string;
@@ -107,6 +118,12 @@ export interface AppliedOpsTable {
   error: string | null;
   applied_at: string;
 }
+/** One sign-in failure or registration, for limits every node shares (when there is no Redis). */
+export interface AttemptsTable {
+  name: string;
+  key: string;
+  at: number;
+}
 export interface FeedTable {
   seq: Generated<number>;
   user_id: string;
@@ -122,6 +139,7 @@ export interface CommunityDatabase {
   credit_rules: CreditRulesTable;
   credit_ledger: CreditLedgerTable;
   applied_ops: AppliedOpsTable;
+  attempts: AttemptsTable;
   feed: FeedTable;
   sprints: SprintsTable;
   sprint_writers: SprintWritersTable;
@@ -130,4 +148,97 @@ export interface CommunityDatabase {
   circles: CirclesTable;
   circle_members: CircleMembersTable;
   circle_invites: CircleInvitesTable;
+  circle_join_requests: CircleJoinRequestsTable;
+  discussion_categories: DiscussionCategoriesTable;
+  discussion_threads: DiscussionThreadsTable;
+  discussion_posts: DiscussionPostsTable;
+  discussion_reads: DiscussionReadsTable;
+  reports: ReportsTable;
+  moderation_log: ModerationLogTable;
+  blocks: BlocksTable;
+  kudos: KudosTable;
+  follows: FollowsTable;
+  activity: ActivityTable;
+}
+export interface KudosTable {
+  user_id: string;
+  target_kind: 'post';
+  target_id: string;
+  created_at: string;
+}
+export interface FollowsTable {
+  user_id: string;
+  followee_kind: 'writer' | 'circle';
+  followee_id: string;
+  created_at: string;
+}
+export interface ActivityTable {
+  id: string;
+  actor_id: string;
+  circle_id: string | null;
+  kind: 'thread' | 'kudos';
+  ref_id: string;
+  title: string;
+  created_at: string;
+}
+export interface DiscussionCategoriesTable {
+  id: string;
+  circle_id: string;
+  name: string;
+  position: number;
+}
+export interface DiscussionThreadsTable {
+  id: string;
+  circle_id: string;
+  category_id: string | null;
+  author_id: string;
+  title: string;
+  pinned: number;
+  locked: number;
+  post_count: number;
+  created_at: string;
+  last_post_at: string;
+}
+export interface DiscussionPostsTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+  /** Set when a moderator hid the post (moderation). */
+  hidden_at?: string | null;
+}
+export interface ReportsTable {
+  id: string;
+  circle_id: string;
+  target_kind: 'post';
+  target_id: string;
+  reporter_id: string;
+  reason: string;
+  note: string;
+  status: 'open' | 'hidden' | 'dismissed';
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+export interface ModerationLogTable {
+  id: string;
+  circle_id: string;
+  actor_id: string;
+  action: 'hide' | 'dismiss';
+  target_kind: 'post';
+  target_id: string;
+  report_id: string | null;
+  reason: string;
+  created_at: string;
+}
+export interface BlocksTable {
+  user_id: string;
+  blocked_id: string;
+  created_at: string;
+}
+export interface DiscussionReadsTable {
+  thread_id: string;
+  user_id: string;
+  read_at: string;
 }

@@ -1,4 +1,5 @@
-import { studioMethodNames, type StudioMethod } from '../schemas/studio';
+import type { StudioMethod } from '../schemas/studio';
+import { studioMethods } from './studio-methods'; // a plain list: the preload must not bundle zod
 import type { StudioApi, StudioEventName, StudioEvents } from './studio-api';
 
 export type Subscribe = <E extends StudioEventName>(
@@ -13,10 +14,10 @@ export type Subscribe = <E extends StudioEventName>(
  */
 export function buildStudioApi(call: (method: StudioMethod, input: unknown) => Promise<unknown>, on: Subscribe): StudioApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
-  for (const method of studioMethodNames) {
+  for (const method of studioMethods) {
     const [domain, name] = method.split('.') as [string, string];
     api[domain] ??= {};
-    api[domain][name] = (input?: unknown) => call(method, input ?? {});
+    api[domain][name] = (input?: unknown) => call(method as StudioMethod, input ?? {});
   }
   return Object.assign(api, { on }) as unknown as StudioApi;
 }

@@ -1,6 +1,12 @@
-import type { StudioMethod } from '../schemas/studio';
+/**
+ * The desktop app's IPC is two messages: the preload asks main for a port to the studio
+ * core (main checks the asking frame's origin), and main answers with one end of a
+ * MessageChannelMain whose other end it hands to the core's utility process. StudioApi
+ * calls, their `Result`s and every event then travel that port (see shared/api/wire.ts).
+ */
+export const STUDIO_CONNECT_CHANNEL = 'studio:connect';
+/** Main -> preload: carries the port in `event.ports[0]`. */
+export const STUDIO_PORT_CHANNEL = 'studio:port';
 
-/** One IPC channel per StudioApi method, so the main process can check each one by name. */
-export const studioChannel = (method: StudioMethod): string => `studio:${method}`;
-/** Core-to-renderer events travel on one channel as `{ event, payload }`. */
-export const STUDIO_EVENT_CHANNEL = 'studio:event';
+/** The origin the desktop renderer is served from (a privileged scheme, never file://). */
+export const APP_ORIGIN = 'app://margin';

@@ -8,12 +8,16 @@ export type ErrorCode =
   | 'unknown_method'
   | 'database_locked'
   | 'database_corrupt'
+  /** The data folder was last used by a newer Margin: refused, untouched. */
+  | 'database_newer'
   | 'unavailable'
   | 'unauthorized'
   | 'forbidden'
   | 'rate_limited'
   | 'unknown_event'
   | 'insufficient_credits'
+  /** A clock stamp too far ahead of the server's own time (see shared/sync/hlc.ts). */
+  | 'clock_ahead'
   | 'internal';
 
 export interface ApiError {

@@ -2,6 +2,18 @@ import type { Account, Circle, CircleMember, CommentRecord, CreditEntry, Critiqu
 import type { CreditRules } from '../protocol/critique-schemas';
 import type { AnchorMatch } from '../text/anchor';
 import type { StudioInput, StudioMethod } from '../schemas/studio';
+import type { BackupOutputs } from './backup';
+import type { GoalProgress, GoalsOutputs } from './goals';
+import type { DocumentPlace, ProjectOutputs } from './projects';
+import type { ExportOutputs, ExportProgress } from './export';
+import type { ImportOutputs } from './import';
+import type { ReplaceOutputs } from './replace';
+import type { SearchOutputs } from './search';
+import type { NotificationsOutputs, NotificationsSummary } from './notifications';
+import type { DirectoryChange, DirectoryStudioOutputs } from './directory';
+import type { DiscussionsStudioOutputs } from './discussions';
+import type { ModerationChange, ModerationStudioOutputs } from './moderation';
+import type { ActivityStudioOutputs } from './activity';
 
 export interface AppInfo {
   version: string;
@@ -17,6 +29,13 @@ export interface Project {
   wordCount: number;
   createdAt: string;
   updatedAt: string;
+  /** Set while the project is archived: kept whole, out of the project menu. */
+  archivedAt: string | null;
+  /** Set while the project is in the trash. */
+  trashedAt: string | null;
+  /** When a document of it was last opened; the studio reopens the most recent. */
+  openedAt: string | null;
+  lastDocumentId: string | null;
 }
 
 export interface DocumentNode {
@@ -38,6 +57,8 @@ export interface OpenDocument {
   content: string | null;
   wordCount: number;
   updatedAt: string;
+  /** Where the writer left off, or null the first time. */
+  place: DocumentPlace | null;
 }
 
 export interface SaveResult {
@@ -73,6 +94,19 @@ export interface Settings {
   focusMode: boolean;
   /** The community server; null means the one Margin runs on this computer. */
   communityUrl: string | null;
+  binderOpen: boolean;
+  sidebarOpen: boolean;
+  /** Typographer's quotes and dashes as you type. */
+  smartQuotes: boolean;
+  /** Keeps the line being written in the middle of the window. */
+  typewriter: boolean;
+  editorFont: 'literata' | 'serif' | 'sans';
+  /** Pixels. */
+  editorFontSize: number;
+  /** Characters per line of the text column. */
+  lineWidth: number;
+  /** The first-run question (write alone, join a community, host one) was answered. */
+  welcomed: boolean;
 }
 
 export interface CommunityStatus {
@@ -84,7 +118,8 @@ export interface CommunityStatus {
 }
 
 export type SyncStatus =
-  | { state: 'offline'; reason: string }
+  /** signedOut: the server answers but no one is signed in (so it is not "offline"). */
+  | { state: 'offline'; reason: string; signedOut?: boolean }
   | { state: 'connecting' }
   | { state: 'online'; server: string }
   | { state: 'error'; reason: string };
@@ -156,10 +191,14 @@ export interface OutboxStatus {
   failed: { opId: string; kind: string; entityId: string; error: string }[];
   /** While a flush runs: how many of how many are through. */
   sending: { done: number; total: number } | null;
+  /** When waiting operations are tried again after a failure of the moment (ms since epoch), or null. */
+  retryAt: number | null;
+  /** What waits for other accounts (signed out, or on another server): sent when that account signs in again. */
+  others: { displayName: string; server: string; pending: number; failed: number }[];
 }
 
 /** What every StudioApi method answers. Keys must match `studioInputs` exactly. */
-export interface StudioOutputs {
+export interface StudioOutputs extends BackupOutputs, GoalsOutputs, ProjectOutputs, SearchOutputs, ReplaceOutputs, ExportOutputs, ImportOutputs, NotificationsOutputs, DirectoryStudioOutputs, DiscussionsStudioOutputs, ModerationStudioOutputs, ActivityStudioOutputs {
   'app.info': AppInfo;
   'projects.list': Project[];
   'projects.create': Project;
@@ -216,7 +255,7 @@ export interface StudioOutputs {
 }
 
 /** A sprint tick as the renderer gets it: with the server clock offset and the studio's own count. */
-export type StudioSprintTick = SprintTick & { offsetMs: number; localWords: number | null };
+export type StudioSprintTick = SprintTick & { offsetMs: number; localWords: number | null; title: string };
 
 // Compile-time check that outputs and input schemas name the same methods.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -227,13 +266,30 @@ export interface StudioEvents {
   'sync:status': SyncStatus;
   'sprint:tick': StudioSprintTick | null;
   'sprint:cheer': { sprintId: string; from: string; toUserId: string; reaction: string } | null;
+  /** Sprints the writer may join changed (one was planned in their circles): the list reloads. */
+  'sprints:changed': { at: number } | null;
   'sync:outbox': OutboxStatus;
-  /** Shares, comments or critiques changed (from the feed or from this studio): views refresh. */
-  'critique:changed': { at: number } | null;
+  /**
+   * Shares, comments, critiques or credits changed (from the feed or from this studio): the
+   * shares whose views need refreshing (empty when only credits or lists changed).
+   */
+  /** Where the project in view (or last written in) stands against its goals, after every save. */
+  'goals:changed': GoalProgress | null;
+  'critique:changed': { at: number; shareIds: string[] } | null;
+  /** A long export's progress (export.run's exportId tells whose). */
+  'export:progress': ExportProgress | null;
+  /** The notification centre's unread counts moved; `alert` is one to show on the desktop. */
+  'notifications:changed': NotificationsSummary | null;
+  /** Someone asked to join one of the writer's circles, or the writer's request was decided. */
+  'directory:changed': DirectoryChange | null;
+  /** Threads of a circle changed: written here, settled by the outbox, or posted by others (null ids: reload all). */
+  'discussions:changed': { at: number; circleId: string | null; threadId: string | null } | null;
+  /** A report arrived in a circle the writer moderates, or the writer's own report was decided. */
+  'moderation:changed': ModerationChange | null;
 }
 export type StudioEventName = keyof StudioEvents;
 /** Every event, for the hosts that forward them (IPC, WebSocket). */
-export const studioEventNames: StudioEventName[] = ['sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed'];
+export const studioEventNames: StudioEventName[] = ['sprints:changed', 'goals:changed', 'sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed', 'export:progress', 'notifications:changed', 'directory:changed', 'discussions:changed', 'moderation:changed'];
 
 type Domain<M> = M extends `${infer D}.${string}` ? D : never;
 type MethodsOf<D extends string> = {

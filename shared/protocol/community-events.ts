@@ -2,6 +2,11 @@ import type { ApiError, Result } from '../api/result';
 import type { TextAnchor } from '../text/anchor';
 import type { CreditRules } from './critique-schemas';
 import type { CommunityEvent, CommunityInput } from './community-schemas';
+import type { DirectoryOutputs, DirectoryServerEvents } from './directory-events';
+import type { DiscussionsOutputs, DiscussionsServerEvents } from './discussions-events';
+import type { ModerationOutputs, ModerationServerEvents } from './moderation-events';
+import type { ActivityOutputs } from './activity-events';
+import type { CircleVisibilityName } from './directory-schemas';
 
 export type SiteRoleName = 'writer' | 'author' | 'moderator' | 'admin';
 export type CircleRoleName = 'owner' | 'moderator' | 'member';
@@ -36,7 +41,7 @@ export interface Circle {
   id: string;
   name: string;
   description: string;
-  visibility: 'private';
+  visibility: CircleVisibilityName;
   role: CircleRoleName;
   memberCount: number;
   createdAt: string;
@@ -52,8 +57,12 @@ export interface CircleMember {
 
 export interface Invite {
   code: string;
-  /** The same invite as a link to send: opening it in Margin joins the circle. */
+  /** The community server's address, as writers reach it. */
+  server: string;
+  /** `margin://join/<server>/<code>`: opening it in Margin joins the circle on that server. */
   link: string;
+  /** `https://<server>/join/<code>`: the same invite, to paste into a chat. */
+  web: string;
   circleId: string;
   expiresAt: string;
 }
@@ -209,7 +218,7 @@ export type FeedItem = { seq: number } & (
 export type OpResult = { opId: string; ok: true } | { opId: string; ok: false; error: ApiError };
 
 /** What each request answers. */
-export interface CommunityOutputs {
+export interface CommunityOutputs extends DirectoryOutputs, DiscussionsOutputs, ModerationOutputs, ActivityOutputs {
   'account:register': SessionInfo;
   'account:signIn': SessionInfo;
   'account:signOut': null;
@@ -248,9 +257,11 @@ export type ClientToServerEvents = {
   [E in CommunityEvent]: (payload: CommunityInput<E>, ack: Ack<CommunityOutputs[E]>) => void;
 };
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends DirectoryServerEvents, DiscussionsServerEvents, ModerationServerEvents {
   'circle:memberJoined': (event: { circleId: string; member: CircleMember }) => void;
   'circle:memberLeft': (event: { circleId: string; userId: string }) => void;
+  /** A sprint was planned in a circle: its members are told (the notification centre). */
+  'circle:sprintCreated': (event: { circleId: string; sprintId: string; title: string; startsAt: string; createdBy: string; by: string }) => void;
   'session:revoked': (event: { reason: string }) => void;
   'sprint:tick': (tick: SprintTickShared) => void;
   'sprint:place': (place: SprintPlace) => void;

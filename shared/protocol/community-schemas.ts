@@ -1,5 +1,11 @@
+import { readInvite } from './invite-link';
 import { z } from 'zod';
+import { MAX_GOAL_WORDS, MAX_STARTS_IN_MIN, SPRINT_MINUTES } from '../rules/sprints';
 import { critiqueInputs } from './critique-schemas';
+import { directoryInputs } from './directory-schemas';
+import { discussionsInputs } from './discussions-schemas';
+import { moderationInputs } from './moderation-schemas';
+import { activityInputs } from './activity-schemas';
 
 /** Payload schemas of the community protocol: the server validates every client payload with these. */
 export const Uuid = z.uuid();
@@ -37,14 +43,17 @@ export const communityInputs = {
   'circle:create': z.object({ name: z.string().trim().min(1).max(80), description: z.string().max(1000).default('') }).strict(),
   'circle:list': empty,
   'circle:invite': z.object({ circleId: Uuid }).strict(),
-  // An invite is a code, or a link that carries it (margin://join/<code>, or any URL ending in /join/<code>).
+  // An invite is a code, or a link that carries it (shared/protocol/invite-link.ts reads every form).
   'circle:join': z
     .object({
       code: z
         .string()
         .trim()
-        .max(300)
-        .transform((value) => /\/join\/([A-Za-z0-9_-]{8,64})\/?$/.exec(value)?.[1] ?? value)
+        .max(1000)
+        .transform((value) => {
+          const reading = readInvite(value);
+          return reading.ok ? reading.data.code : value;
+        })
         .pipe(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'That is not an invite code or link.')),
     })
     .strict(),
@@ -57,9 +66,9 @@ export const communityInputs = {
     .object({
       circleId: Uuid.nullable().default(null),
       title: z.string().trim().min(1).max(80).default('Writing sprint'),
-      durationMin: z.number().int().min(5).max(120),
-      startsInMin: z.number().int().min(0).max(24 * 60).default(0),
-      goalWords: z.number().int().min(1).max(20_000).nullable().default(null),
+      durationMin: z.number().int().min(SPRINT_MINUTES.min).max(SPRINT_MINUTES.max),
+      startsInMin: z.number().int().min(0).max(MAX_STARTS_IN_MIN).default(0),
+      goalWords: z.number().int().min(1).max(MAX_GOAL_WORDS).nullable().default(null),
     })
     .strict(),
   'sprint:list': empty,
@@ -71,11 +80,17 @@ export const communityInputs = {
   'sprint:results': z.object({ sprintId: Uuid }).strict(),
   'sprint:history': empty,
   ...critiqueInputs,
+  ...directoryInputs,
+  ...discussionsInputs,
+  ...moderationInputs,
+  ...activityInputs,
 } as const;
 
 export type CommunityEvent = keyof typeof communityInputs;
 export type CommunityInput<E extends CommunityEvent> = z.input<(typeof communityInputs)[E]>;
 export type CommunityParsedInput<E extends CommunityEvent> = z.output<(typeof communityInputs)[E]>;
 export const communityEventNames = Object.keys(communityInputs) as CommunityEvent[];
-/** Events a socket may send before signing in. */
-export const PUBLIC_EVENTS: ReadonlySet<CommunityEvent> = new Set(['account:register', 'account:signIn', 'time:sync']);
+/** Events a socket may send before signing in; every other event needs a signed-in user. */
+export const PUBLIC_EVENT_NAMES = ['account:register', 'account:signIn', 'time:sync'] as const satisfies readonly CommunityEvent[];
+export type PublicEvent = (typeof PUBLIC_EVENT_NAMES)[number];
+export const PUBLIC_EVENTS: ReadonlySet<CommunityEvent> = new Set(PUBLIC_EVENT_NAMES);

@@ -84,6 +84,9 @@ export type SyncOpKind = SyncOp['kind'];
 
 export const syncEnvelope = z.object({ opId: Uuid, op: syncOpSchema }).strict();
 export type SyncEnvelope = z.infer<typeof syncEnvelope>;
+/** An envelope as `sync:push` checks it: its id, and an object to validate as an operation. */
+export const syncEnvelopeShape = z.object({ opId: Uuid, op: z.record(z.string(), z.unknown()) }).strict();
+export type RawSyncEnvelope = z.infer<typeof syncEnvelopeShape>;
 
 export const CreditRulesSchema = z
   .object({
@@ -95,11 +98,13 @@ export const CreditRulesSchema = z
   })
   .strict();
 export type CreditRules = z.infer<typeof CreditRulesSchema>;
-/** Sensible defaults, as critique communities run them: posting costs what about three critiques earn. */
-export const DEFAULT_CREDIT_RULES: CreditRules = { postCost: 3, critiqueReward: 1, critiqueMinWords: 150, helpfulBonus: 1, welcome: 3 };
+/** The defaults are a rule: shared/rules/credits.ts. */
+export { DEFAULT_CREDIT_RULES } from '../rules/credits';
 
 export const critiqueInputs = {
-  'sync:push': z.object({ ops: z.array(syncEnvelope).min(1).max(MAX_OPS_PER_PUSH) }).strict(),
+  // Only the envelopes' shape here: each operation is validated on its own (syncOpSchema), so
+  // one malformed operation is refused alone instead of failing its whole batch.
+  'sync:push': z.object({ ops: z.array(syncEnvelopeShape).min(1).max(MAX_OPS_PER_PUSH) }).strict(),
   'sync:pull': z.object({ after: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(200) }).strict(),
   'credits:rules': z.object({ circleId: Uuid }).strict(),
   'credits:setRules': z.object({ circleId: Uuid, rules: CreditRulesSchema.partial() }).strict(),

@@ -1,6 +1,19 @@
 import { z } from 'zod';
+import { backupInputs } from './backup';
+import { goalsInputs } from './goals';
 import { MAX_CONTENT_BYTES } from './lexical';
 import { communityInputs, HttpUrl, Password, Username } from '../protocol/community-schemas';
+import { projectInputs } from './projects';
+import { notificationsInputs } from './notifications';
+import { SettingsPatch, Theme } from './settings';
+import { exportInputs } from './export';
+import { importInputs } from './import';
+import { replaceInputs } from './replace';
+import { searchInputs } from './search';
+import { directoryInputs } from './directory';
+import { discussionsInputs } from './discussions';
+import { moderationInputs } from './moderation';
+import { activityInputs } from './activity';
 import { CommentBody, ShareNote, ShareTitle, syncOpSchema, TextAnchorSchema } from '../protocol/critique-schemas';
 
 /** Ids are UUIDs made where the thing is created (DESIGN.md: Contracts). */
@@ -8,7 +21,7 @@ export const Id = z.uuid();
 export const Title = z.string().trim().min(1, 'A title cannot be empty.').max(200);
 /** Serialized Lexical JSON. Its shape is checked by `parseLexicalState` in the core. */
 export const Content = z.string().max(MAX_CONTENT_BYTES, 'A document may hold at most 20 MB.');
-export const Theme = z.enum(['light', 'dark']);
+export { Theme };
 
 const none = z.object({}).strict();
 const byId = z.object({ id: Id }).strict();
@@ -38,7 +51,7 @@ export const studioInputs = {
   'snapshots.restore': byId,
   'stats.today': z.object({ projectId: Id }).strict(),
   'settings.get': none,
-  'settings.set': z.object({ theme: Theme.optional(), focusMode: z.boolean().optional() }).strict(),
+  'settings.set': SettingsPatch,
   'community.status': none,
   /** null: the community server Margin runs on this computer. */
   'community.setServer': z.object({ url: HttpUrl.nullable() }).strict(),
@@ -86,6 +99,18 @@ export const studioInputs = {
   'sync.retryFailed': none,
   /** Discards what the community refused for one comment, critique or share (never what only waits). */
   'sync.discard': z.object({ entityId: Id }).strict(),
+  ...projectInputs,
+  ...backupInputs,
+  ...goalsInputs,
+  ...notificationsInputs,
+  ...searchInputs,
+  ...directoryInputs,
+  ...discussionsInputs,
+  ...moderationInputs,
+  ...activityInputs,
+  ...replaceInputs,
+  ...exportInputs,
+  ...importInputs,
 } as const;
 
 export type StudioMethod = keyof typeof studioInputs;

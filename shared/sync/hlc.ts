@@ -20,21 +20,37 @@ export function decodeHlc(value: string): HlcState {
   return { wallMs: Number(wall), counter: Number(counter) };
 }
 
-/** A clock for one node: `tick()` for a local event, `observe()` for one received. */
+/** The server refuses stamps further ahead of its own time than this (a wrong or hostile clock must not win every flag). */
+export const HLC_MAX_AHEAD_MS = 60_000;
+const MAX_COUNTER = 999_999;
+
+/** True when `hlc` claims a time more than HLC_MAX_AHEAD_MS past `nowMs` (the judge's own clock). */
+export function hlcTooFarAhead(hlc: string, nowMs: number): boolean {
+  return decodeHlc(hlc).wallMs > nowMs + HLC_MAX_AHEAD_MS;
+}
+
+/**
+ * A clock for one node: `tick()` for a local event, `observe()` for one received. `now` should be
+ * the server-corrected time. A received stamp further ahead than the server would accept is not
+ * adopted (this clock would then make stamps the server refuses), and the counter never
+ * outgrows its six digits: past 999,999 events in one millisecond the clock moves to the next.
+ */
 export function createHlc(node: string, now: () => number = Date.now) {
   let last: HlcState = { wallMs: 0, counter: 0 };
   const advance = (seen: HlcState | null) => {
-    const wall = Math.max(now(), last.wallMs, seen?.wallMs ?? 0);
+    // Whole milliseconds: a corrected clock (now + an estimated offset) may carry a fraction.
+    const wall = Math.max(Math.floor(now()), last.wallMs, seen?.wallMs ?? 0);
     let counter = 0;
     if (wall === last.wallMs) counter = Math.max(counter, last.counter + 1);
     if (seen && wall === seen.wallMs) counter = Math.max(counter, seen.counter + 1);
-    last = { wallMs: wall, counter };
+    last = counter > MAX_COUNTER ? { wallMs: wall + 1, counter: 0 } : { wallMs: wall, counter };
     return encodeHlc(last, node);
   };
   return {
     tick: () => advance(null),
     observe: (remote: string) => {
-      if (HLC_PATTERN.test(remote)) advance(decodeHlc(remote));
+      if (!HLC_PATTERN.test(remote) || hlcTooFarAhead(remote, now())) return;
+      advance(decodeHlc(remote));
     },
   };
 }

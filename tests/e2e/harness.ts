@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 
 export const CHROMIUM = process.env.MARGIN_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -10,6 +11,52 @@ export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
+
+/** Chromium for one test file: launched before its tests, closed after them. Call at the top of the file. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/**
+ * `url` in a fresh browser context, closed when the test finishes. The page's uncaught errors
+ * are collected in `errors`, and its dialogs (confirm, alert) in `dialogs`, dismissed.
+ */
+export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  return { page, errors, dialogs, context };
+}
+
+/**
+ * A browser-mode studio on `dataDir` opened in its own page; both close when the test finishes,
+ * and the test fails if the page threw anything meanwhile.
+ */
+export async function openStudioPage(browser: Browser, dataDir: string, { args = ['--community', 'off'], ...options }: BrowserContextOptions & { args?: string[] } = {}) {
+  const studio = await startStudio(dataDir, args);
+  onTestFinished(() => studio.stop().then(() => undefined));
+  const opened = await openPage(browser, studio.url, { viewport: { width: 1440, height: 900 }, ...options });
+  onTestFinished(() => expect(opened.errors, 'uncaught errors in the page').toEqual([]));
+  return { ...opened, studio };
+}
+
+/** Waits until the status bar says the document is saved. */
+export const waitSaved = (page: Page) => expect.poll(() => page.getByRole('status', { name: 'Save state' }).textContent(), { timeout: 5000 }).toBe('Saved');
 
 export interface StudioProcess {
   url: string;

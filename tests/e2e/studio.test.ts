@@ -1,36 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { addDocuments, binderRows, createProjectWithDocument, editorFor, launchChromium, startStudio, type StudioProcess } from './harness';
+import { addDocuments, binderRows, createProjectWithDocument, editorFor, openStudioPage, startStudio, useChromium } from './harness';
 
-let browser: Browser;
-let studio: StudioProcess | undefined;
-let page: Page | undefined;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const errors = pageErrors;
-  pageErrors = [];
-  await page?.context().close();
-  await studio?.stop();
-  page = undefined;
-  studio = undefined;
-  expect(errors, 'uncaught errors in the page').toEqual([]);
-});
+const browser = useChromium();
+/** The studio and page the test has open (a test may stop it and open the same folder again). */
+let opened: Awaited<ReturnType<typeof openStudioPage>> | undefined;
 
 async function open(dataDir: string): Promise<Page> {
-  studio = await startStudio(dataDir);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(studio.url);
-  return page;
+  opened = await openStudioPage(browser(), dataDir, { args: [], viewport: { width: 1280, height: 800 } });
+  return opened.page;
 }
 
 const saved = (p: Page) => expect.poll(() => p.getByRole('status', { name: 'Save state' }).textContent(), { timeout: 5000 }).toBe('Saved');
@@ -129,9 +108,8 @@ describe('the studio in Chromium (browser mode)', () => {
       (error: Error) => error.message,
     );
     expect(second).toMatch(/browser mode exited \(2\)[\s\S]*already open with this data folder/);
-    await studio!.stop('SIGKILL');
-    await page!.context().close();
-    page = undefined;
+    await opened!.studio.stop('SIGKILL');
+    await opened!.context.close();
 
     const q = await open(dataDir);
     await expect.poll(() => editorFor(q, 'Draft').textContent(), { timeout: 10_000 }).toBe('Every word of this must survive the crash.');

@@ -51,7 +51,9 @@ describe('the studio core and a community server', () => {
     expect(status).toMatchObject({ url, isLocal: false, account: { username: 'studio_writer' }, sync: { state: 'online', server: url } });
 
     const tokenFile = path.join(dir, TOKEN_FILE);
-    const token = fs.readFileSync(tokenFile, 'utf8');
+    const kept = JSON.parse(fs.readFileSync(tokenFile, 'utf8')) as { token: string; server: string };
+    expect(kept.server).toBe(url); // ended there, should the writer sign out while it is out of reach
+    const token = kept.token;
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
     expect(JSON.stringify(status)).not.toContain(token);

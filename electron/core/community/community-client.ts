@@ -4,6 +4,7 @@ import type { SyncStatus } from '../../../shared/api/studio-api';
 import type { Account, ClientToServerEvents, CommunityOutputs, Device, ServerToClientEvents } from '../../../shared/protocol/community-events';
 import type { CommunityEvent } from '../../../shared/protocol/community-schemas';
 import { estimateOffset, type ClockSample } from '../../../shared/text/clock-offset';
+import { createSessionVault } from './session-vault';
 import type { TokenVault } from './token-vault';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -15,6 +16,8 @@ export interface CommunityClientOptions {
   /** Reconnect backoff; tests shorten it. */
   backoff?: { delayMs: number; maxDelayMs: number };
   requestTimeoutMs?: number;
+  /** This machine's clock (the core's), against which the server's offset is measured. */
+  now?: () => number;
 }
 
 /**
@@ -23,9 +26,11 @@ export interface CommunityClientOptions {
  * error, so nothing piles up while the writer is on a train.
  */
 export function createCommunityClient(options: CommunityClientOptions) {
-  const { vault } = options;
+  const sessions = createSessionVault(options.vault);
   let socket: ClientSocket | null = null;
   let url: string | null = null;
+  /** The server's stable name for sessions to end later: its address, or "local" for the one on this computer. */
+  let serverKey = '';
   let account: Account | null = null;
   let status: SyncStatus = { state: 'offline', reason: 'No community server is set.' };
   /** Why the last session ended (revoked, expired), kept for the writer until they sign in again. */
@@ -39,9 +44,9 @@ export function createCommunityClient(options: CommunityClientOptions) {
     status = next;
     options.onStatus(next);
   };
-  const signedOutStatus = (): SyncStatus => ({ state: 'offline', reason: `${endedBecause ? `${endedBecause} ` : ''}Not signed in to ${url}.` });
+  const signedOutStatus = (): SyncStatus => ({ state: 'offline', signedOut: true, reason: `${endedBecause ? `${endedBecause} ` : ''}Not signed in to ${url}.` });
   const sessionEnded = (s: ClientSocket, reason: string) => {
-    vault.write(null);
+    sessions.setToken(null);
     account = null;
     endedBecause = reason;
     setStatus({ state: 'error', reason });
@@ -60,18 +65,19 @@ export function createCommunityClient(options: CommunityClientOptions) {
 
   const syncClock = async () => {
     const samples: ClockSample[] = [];
+    const now = options.now ?? Date.now;
     for (let i = 0; i < 5; i++) {
-      const t0 = Date.now();
+      const t0 = now();
       const answer = await request('time:sync', { t0 });
       if (!answer.ok) return;
-      samples.push({ t0, t1: answer.data.t1, t2: answer.data.t2, t3: Date.now() });
+      samples.push({ t0, t1: answer.data.t1, t2: answer.data.t2, t3: now() });
     }
     offsetMs = estimateOffset(samples).offsetMs;
   };
 
   const onConnected = async () => {
     await syncClock();
-    if (!vault.read()) return setStatus(signedOutStatus());
+    if (!sessions.token()) return setStatus(signedOutStatus());
     const me = await request('account:me', {});
     if (me.ok) {
       account = me.data;
@@ -79,6 +85,30 @@ export function createCommunityClient(options: CommunityClientOptions) {
       for (const listener of connectedListeners) listener();
     } else {
       setStatus({ state: 'error', reason: me.error.message });
+    }
+  };
+
+  /** Ends, on this server, each session signed out while it could not be reached (one short-lived socket each). */
+  const endLeftoverSessions = async (target: string, key: string) => {
+    for (const { token } of sessions.ended(key)) {
+      await new Promise<void>((resolve) => {
+        const s: ClientSocket = io(target, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true, timeout: 10_000 });
+        const done = () => {
+          s.disconnect();
+          resolve();
+        };
+        s.once('connect', () =>
+          (s.timeout(10_000).emit as (...args: unknown[]) => void)('account:signOut', {}, (err: unknown, result?: Result<null>) => {
+            if (!err && result?.ok) sessions.forgetEnded(token);
+            done();
+          }),
+        );
+        s.once('connect_error', (error) => {
+          // Not a live session there (ended already, or expired): nothing is left to end.
+          if ((error as { data?: { code?: string } }).data?.code === 'unauthorized') sessions.forgetEnded(token);
+          done();
+        });
+      });
     }
   };
 
@@ -111,17 +141,18 @@ export function createCommunityClient(options: CommunityClientOptions) {
     },
 
     /** Connects to `next` (or disconnects, for null), with the stored token if there is one. */
-    connect(next: string | null) {
+    connect(next: string | null, key: string = next ?? '') {
       socket?.disconnect();
       socket = null;
       account = null;
       url = next;
+      serverKey = key;
       if (!next) return setStatus({ state: 'offline', reason: 'No community server is set.' });
       setStatus({ state: 'connecting' });
       const s: ClientSocket = io(next, {
         transports: ['websocket'],
         auth: (cb) => {
-          const token = vault.read();
+          const token = sessions.token();
           cb(token ? { token } : {});
         },
         reconnectionDelay: options.backoff?.delayMs ?? 1000,
@@ -130,7 +161,10 @@ export function createCommunityClient(options: CommunityClientOptions) {
         timeout: 10_000,
       });
       socket = s;
-      s.on('connect', () => void onConnected());
+      s.on('connect', () => {
+        void onConnected();
+        void endLeftoverSessions(next, key);
+      });
       s.on('disconnect', (reason) => {
         if (reason === 'io client disconnect') return;
         setStatus({ state: 'connecting' });
@@ -154,17 +188,19 @@ export function createCommunityClient(options: CommunityClientOptions) {
     },
     startSession(result: Result<CommunityOutputs['account:signIn']>): Result<Account> {
       if (!result.ok) return result;
-      vault.write(result.data.token);
+      sessions.setToken(result.data.token, serverKey);
       account = result.data.account;
       endedBecause = null;
       queueMicrotask(() => connectedListeners.forEach((l) => l()));
       setStatus({ state: 'online', server: url! });
       return { ok: true, data: result.data.account };
     },
+    /** Ends the session here and on the server; offline, the server is told when the studio reaches it again. */
     async signOut(): Promise<void> {
-      if (account) await request('account:signOut', {});
+      const told = account && socket?.connected ? (await request('account:signOut', {})).ok : false;
+      if (told) sessions.setToken(null);
+      else sessions.endLater(serverKey);
       endedBecause = null;
-      vault.write(null);
       account = null;
       setStatus(socket?.connected ? signedOutStatus() : { state: 'offline', reason: 'Signed out.' });
     },

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { StudioError } from '../../../shared/api/result';
-import type { Credits, DocumentReview, LocalShare, OutboxStatus, PassageDiff, ReviewComment, ReviewCritique, ShareView, StudioOutputs } from '../../../shared/api/studio-api';
-import type { Account } from '../../../shared/protocol/community-events';
+import type { Credits, DocumentReview, LocalShare, PassageDiff, ReviewComment, ReviewCritique, ShareView, StudioOutputs } from '../../../shared/api/studio-api';
 import { MAX_SHARE_BYTES, type CreditRules } from '../../../shared/protocol/critique-schemas';
 import { EMPTY_DOCUMENT, mapPlainText, parseLexicalState, withoutMarks, type SerializedNode, type SerializedState } from '../../../shared/schemas/lexical';
 import type { StudioParsedInput } from '../../../shared/schemas/studio';
-import { createHlc } from '../../../shared/sync/hlc';
 import { findAnchor } from '../../../shared/text/anchor';
 import { countWords } from '../../../shared/text/word-count';
 import type { Clock } from '../clock';
@@ -14,13 +12,19 @@ import type { CommunityClient } from '../community/community-client';
 import type { ContentRepo } from '../documents/content.repo';
 import type { DocumentsRepo } from '../documents/documents.repo';
 import { diffProse } from '../snapshots/text-diff';
+import { registerCritiqueFeed, type CritiqueFeedOptions } from './critique.feed';
+import { registerCritiqueOps, type CritiqueUndo } from './critique.ops';
 import { createCritiqueStore } from './critique.store';
-import { discardRefused } from './discard';
-import { createOutbox } from './outbox';
 import { anchorTarget, buildThreads, type AnchorTarget } from './review';
-import { createSyncEngine, settle } from './sync-engine';
+import { critiqueRefusal, helpfulRefusal, resolveRefusal } from '../../../shared/rules/critique';
+import type { Refusal } from '../../../shared/rules/rule-error';
+import type { Sync } from '../sync/sync';
 
 type In<M extends keyof StudioOutputs> = StudioParsedInput<M>;
+
+const orRefuse = (refusal: Refusal) => {
+  if (refusal) throw new StudioError(refusal.code, refusal.message);
+};
 
 export interface CritiqueOptions {
   db: Database;
@@ -28,38 +32,48 @@ export interface CritiqueOptions {
   community: CommunityClient;
   documents: DocumentsRepo;
   content: ContentRepo;
-  onOutbox: (status: OutboxStatus) => void;
-  onChanged: () => void;
+  sync: Sync;
+  /** What changed, once per action or synced batch: the shares whose views need refreshing (null: credits, lists). */
+  onChanged: (change: { shareIds: string[] }) => void;
+  /** Told of each feed item once stored (the notification centre). */
+  arrived?: CritiqueFeedOptions['arrived'];
 }
 
-/** Sharing for critique, on the studio's side: everything here works offline and syncs through the outbox. */
+/** Sharing for critique, on the studio's side: everything here works offline and syncs through the one outbox. */
 export function createCritique(options: CritiqueOptions) {
-  const { db, clock, community, documents, content } = options;
-  const store = createCritiqueStore(db);
-  const outbox = createOutbox(db, clock);
-  const device = store.meta.get('device') ?? (store.meta.set('device', randomUUID().slice(0, 8)), store.meta.get('device')!);
-  const hlc = createHlc(device, () => clock().getTime());
-  const engine = createSyncEngine({ db, store, outbox, community, onOutbox: options.onOutbox, onChanged: options.onChanged, observeHlc: hlc.observe });
+  const { db, clock, community, documents, content, sync } = options;
+  const store = createCritiqueStore(db, () => sync.owner()?.id ?? '');
+  const { outbox } = sync;
   const now = () => clock().toISOString();
   const rules = new Map<string, CreditRules>();
 
-  // Who is writing, offline too: the last account this studio was signed in as.
-  const remember = (account: Account | null) => account && store.meta.set('account', JSON.stringify({ id: account.id, displayName: account.displayName }));
-  community.onSignedIn(() => remember(community.account));
-  const me = (): { id: string; displayName: string } | null => {
-    if (community.account) return { id: community.account.id, displayName: community.account.displayName };
-    const saved = store.meta.get('account');
-    return saved ? JSON.parse(saved) : null;
+  // Views refresh for what changed: the shares touched since the last announcement.
+  const touchedShares = new Set<string>();
+  let touchedAny = false;
+  const touched = (shareId: string | null) => {
+    touchedAny = true;
+    if (shareId) touchedShares.add(shareId);
   };
-  const requireMe = () => {
-    const who = me();
-    if (!who) throw new StudioError('forbidden', 'Sign in to a community server once to share drafts and comment; after that it works offline too.');
-    return who;
+  const announce = () => {
+    if (!touchedAny) return;
+    const shareIds = [...touchedShares];
+    touchedShares.clear();
+    touchedAny = false;
+    options.onChanged({ shareIds });
   };
-  const changed = () => {
-    options.onChanged();
-    engine.report(); // the status bar counts what waits, online or not
-    void engine.flush();
+  const disposers = [
+    registerCritiqueOps(sync.kinds, { store, stamp: () => sync.hlc.tick(), touched }),
+    registerCritiqueFeed(sync.kinds, { store, outbox, observeHlc: sync.hlc.observe, touched, arrived: options.arrived }),
+    sync.onBatchDone(announce),
+  ];
+
+  const me = () => sync.owner();
+  const requireMe = () => sync.requireOwner();
+  /** After an action: its views refresh, and what it queued goes out if it can. */
+  const changed = (shareId: string) => {
+    touched(shareId);
+    announce();
+    sync.changed();
   };
 
   const documentState = (id: string): SerializedState => parseLexicalState(content.current(id)?.content ?? EMPTY_DOCUMENT);
@@ -128,7 +142,7 @@ export function createCritique(options: CritiqueOptions) {
           'pending',
         );
         store.putVersion({ id: versionId, share_id: shareId, number, content: json, plain_text: plain, word_count: countWords(plain), created_at: now() });
-        outbox.enqueue(shareId, {
+        outbox.enqueue(who.id, shareId, {
           kind: 'share.publish',
           shareId,
           versionId,
@@ -140,20 +154,21 @@ export function createCritique(options: CritiqueOptions) {
           content: json,
         },
         // A new version of an existing share: what its settings were, should it be refused and discarded.
-        existing && { share: { title: existing.title, note: existing.note, queue: existing.queue, reader_ids: existing.reader_ids, document_ids: existing.document_ids } });
+        existing && ({ share: { title: existing.title, note: existing.note, queue: existing.queue, reader_ids: existing.reader_ids, document_ids: existing.document_ids } } satisfies CritiqueUndo));
       })();
-      changed();
+      changed(shareId);
       return store.share(shareId);
     },
 
     'shares.revoke': ({ shareId }: In<'shares.revoke'>): LocalShare => {
+      const who = requireMe();
       const share = store.share(shareId);
       if (share.role !== 'author') throw new StudioError('forbidden', 'Only its author can revoke a shared draft.');
       db.transaction(() => {
         store.putShare({ ...share, revoked: true }, 'author', share.documentIds, 'pending');
-        outbox.enqueue(shareId, { kind: 'share.revoke', shareId });
+        outbox.enqueue(who.id, shareId, { kind: 'share.revoke', shareId });
       })();
-      changed();
+      changed(shareId);
       return store.share(shareId);
     },
 
@@ -207,9 +222,9 @@ export function createCritique(options: CritiqueOptions) {
       };
       db.transaction(() => {
         store.putComment(comment, 'pending');
-        outbox.enqueue(id, { kind: 'comment.add', commentId: id, shareId: share.id, versionId: version.id, parentId, body: input.body, anchor: comment.anchor });
+        outbox.enqueue(who.id, id, { kind: 'comment.add', commentId: id, shareId: share.id, versionId: version.id, parentId, body: input.body, anchor: comment.anchor });
       })();
-      changed();
+      changed(share.id);
       return store.comment(id)!;
     },
 
@@ -218,18 +233,17 @@ export function createCritique(options: CritiqueOptions) {
       const item = target === 'comment' ? store.comment(id) : store.critique(id);
       if (!item) throw new StudioError('not_found', `That ${target} is not here.`);
       const share = readable(item.shareId);
-      // The same rules the server applies, so a refusal is immediate rather than a failed sync later.
-      if (flag === 'resolved' && (target !== 'comment' || (item as ReviewComment).parentId)) throw new StudioError('invalid_input', 'Only a comment thread can be resolved.');
-      if (flag === 'resolved' && share.authorId !== who.id && item.authorId !== who.id) throw new StudioError('forbidden', 'Only the author or the commenter can resolve a thread.');
-      if (flag === 'helpful' && (share.authorId !== who.id || item.authorId === who.id)) throw new StudioError('forbidden', 'Only the author marks others’ critiques helpful.');
-      const stamp = hlc.tick();
+      // The rules the server applies (shared/rules), so a refusal is immediate rather than a failed sync later.
+      const facts = { shareAuthorId: share.authorId, targetAuthorId: item.authorId, userId: who.id };
+      orRefuse(flag === 'resolved' ? resolveRefusal({ ...facts, target, isReply: !!(item as ReviewComment).parentId }) : helpfulRefusal(facts));
+      const stamp = sync.hlc.tick();
       db.transaction(() => {
         store.setFlag(target, id, flag, value, stamp);
         const before = flag === 'resolved' ? { value: (item as ReviewComment).resolved, hlc: (item as ReviewComment).resolvedHlc } : { value: item.helpful, hlc: item.helpfulHlc };
-        outbox.enqueue(id, { kind: 'flag.set', target, id, flag, value, hlc: stamp }, { flag: before });
+        outbox.enqueue(who.id, id, { kind: 'flag.set', target, id, flag, value, hlc: stamp }, { flag: before } satisfies CritiqueUndo);
         store.setState(target === 'comment' ? 'comments' : 'critiques', id, 'pending', null);
       })();
-      changed();
+      changed(share.id);
       return null;
     },
 
@@ -271,7 +285,7 @@ export function createCritique(options: CritiqueOptions) {
     'critiques.submit': (input: In<'critiques.submit'>): ReviewCritique => {
       const who = requireMe();
       const share = readable(input.shareId);
-      if (share.authorId === who.id) throw new StudioError('forbidden', 'You cannot critique your own draft.');
+      orRefuse(critiqueRefusal({ authorId: share.authorId, readerIds: [], revoked: false }, who.id, 'member'));
       const version = store.version(input.versionId);
       if (!version || version.share_id !== share.id) throw new StudioError('not_found', 'That version of the draft is not here.');
       // One overall critique per version: writing again revises it.
@@ -283,9 +297,15 @@ export function createCritique(options: CritiqueOptions) {
           { id, shareId: share.id, versionId: version.id, authorId: who.id, authorName: who.displayName, worked: input.worked, didnt: input.didnt, suggestions: input.suggestions, words, helpful: mine?.helpful ?? false, helpfulHlc: mine?.helpfulHlc ?? null, createdAt: mine?.createdAt ?? now() },
           'pending',
         );
-        outbox.enqueue(id, { kind: 'critique.submit', critiqueId: id, shareId: share.id, versionId: version.id, worked: input.worked, didnt: input.didnt, suggestions: input.suggestions });
+        outbox.enqueue(
+          who.id,
+          id,
+          { kind: 'critique.submit', critiqueId: id, shareId: share.id, versionId: version.id, worked: input.worked, didnt: input.didnt, suggestions: input.suggestions },
+          // A revision: the critique as it was, for Discard to put back should the server refuse the new text.
+          mine && ({ critique: mine } satisfies CritiqueUndo),
+        );
       })();
-      changed();
+      changed(share.id);
       return store.critique(id)!;
     },
 
@@ -304,22 +324,7 @@ export function createCritique(options: CritiqueOptions) {
       rules.set(input.circleId, answer.data);
       return answer.data;
     },
-    'sync.outbox': (): OutboxStatus => engine.status(),
-    'sync.discard': ({ entityId }: In<'sync.discard'>): OutboxStatus => {
-      discardRefused(db, store, outbox, entityId);
-      changed();
-      return engine.status();
-    },
-    'sync.retryFailed': (): OutboxStatus => {
-      db.transaction(() => {
-        const failed = outbox.failed();
-        outbox.retryFailed();
-        for (const row of failed) settle(store, outbox, row.entity_id, row.kind);
-      })();
-      changed();
-      return engine.status();
-    },
   };
 
-  return { handlers, engine, close: () => engine.close() };
+  return { handlers, close: () => disposers.forEach((dispose) => dispose()) };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { DocumentPlace } from '../../../shared/api/projects';
 import type { OpenDocument } from '../../../shared/api/studio-api';
 import { parseLexicalState, plainTextOf } from '../../../shared/schemas/lexical';
 import { countWords } from '../../../shared/text/word-count';
@@ -11,10 +12,27 @@ export interface ParsedContent {
   wordCount: number;
 }
 
+/**
+ * The writer's own documents may hold more nodes than a peer's shared draft (50,000): a novel
+ * pasted into one document with a line break per line must still save. The 20 MB size limit
+ * bounds them anyway.
+ */
+export const OWN_DOCUMENT_MAX_NODES = 1_000_000;
+
 /** Validates serialized Lexical JSON and derives its text and count: the core never trusts a count it is sent. */
 export function parseContent(content: string): ParsedContent {
-  const plainText = plainTextOf(parseLexicalState(content));
+  const plainText = plainTextOf(parseLexicalState(content, { maxNodes: OWN_DOCUMENT_MAX_NODES }));
   return { content, plainText, wordCount: countWords(plainText) };
+}
+
+function readPlace(json: string | null): DocumentPlace | null {
+  if (!json) return null;
+  try {
+    const place = JSON.parse(json) as DocumentPlace;
+    return typeof place.block === 'number' && typeof place.offset === 'number' && typeof place.scroll === 'number' ? place : null;
+  } catch {
+    return null; // a place is a convenience: never fail an open over it
+  }
 }
 
 export function createContentRepo(db: Database, documents: DocumentsRepo, clock: Clock) {
@@ -28,6 +46,8 @@ export function createContentRepo(db: Database, documents: DocumentsRepo, clock:
        word_count = excluded.word_count, updated_at = excluded.updated_at`,
   );
   const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const selectPlace = db.prepare<[string], { place: string | null }>('SELECT place FROM documents WHERE id = ?');
+  const updatePlace = db.prepare('UPDATE documents SET place = ? WHERE id = ?');
 
   return {
     open(id: string): OpenDocument {
@@ -40,7 +60,14 @@ export function createContentRepo(db: Database, documents: DocumentsRepo, clock:
         content: row?.content ?? null,
         wordCount: row?.word_count ?? 0,
         updatedAt: row?.updated_at ?? doc.updatedAt,
+        place: readPlace(selectPlace.get(id)?.place ?? null),
       };
+    },
+    /** Where the writer left off; not a change to the document (its updated time stays). */
+    setPlace(id: string, place: DocumentPlace): null {
+      documents.get(id);
+      updatePlace.run(JSON.stringify(place), id);
+      return null;
     },
     current(id: string): ParsedContent | undefined {
       const row = select.get(id);

@@ -112,18 +112,20 @@ export function createDocumentsRepo(db: Database, clock: Clock) {
       return repo.get(id);
     },
 
-    /** Restores to the old parent when that is still there, else to the end of the top level. */
+    /** Restores to the old parent and place among its siblings when that parent is still there, else to the end of the top level. */
     restore(id: string): DocumentNode {
       const doc = repo.get(id);
       if (!doc.trashedAt) return doc;
       let parentId = doc.parentId;
+      // Its position was kept when it was trashed (only its siblings were renumbered).
+      let index = doc.position;
       if (parentId) {
         const visible = new Set(repo.tree(doc.projectId).map((d) => d.id));
-        if (!visible.has(parentId)) parentId = null;
+        if (!visible.has(parentId)) [parentId, index] = [null, Number.MAX_SAFE_INTEGER];
       }
       db.transaction(() => {
         db.prepare('UPDATE documents SET trashed_at = NULL WHERE id = ?').run(id);
-        placeAt(doc.projectId, parentId, id, Number.MAX_SAFE_INTEGER);
+        placeAt(doc.projectId, parentId, id, index);
       })();
       return repo.get(id);
     },

@@ -1,18 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, DocumentNode, OpenDocument, OutboxStatus, Project, SaveResult, Settings, ShareView, SyncStatus } from '../../../shared/api/studio-api';
+import type { AppInfo, DocumentNode, OpenDocument, OutboxStatus, Project, SaveResult, Settings, SyncStatus } from '../../../shared/api/studio-api';
 import { DocumentComments, ShareComments } from '../panels/critique/CommentsPanel';
 import { InboxPanel } from '../panels/critique/InboxPanel';
 import { ShareReader } from '../panels/critique/ShareReader';
 import { useDocumentReview } from '../panels/critique/use-document-review';
+import { NotificationBell } from '../panels/notifications/NotificationBell';
+import { useOpenNotification } from '../panels/notifications/use-open-notification';
 import { Editor } from '../editor/Editor';
 import type { SaveState } from '../editor/plugins/AutosavePlugin';
 import { Binder } from '../panels/binder/Binder';
 import { Sidebar } from '../panels/sidebar/Sidebar';
 import { SnapshotsPanel } from '../panels/snapshots/SnapshotsPanel';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+import { descendantCount } from '../panels/binder/tree';
+import { editorStyle } from '../ui/EditorSettings';
 import { ProjectBar } from '../ui/ProjectBar';
+import { ProjectsDialog } from '../ui/ProjectsDialog';
+import { UndoToast, type Undoable } from '../ui/UndoToast';
+import { usePaneLayout } from '../ui/use-pane-layout';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { StatusBar } from '../ui/StatusBar';
+import { inviteLinks } from '../../../shared/protocol/invite-link';
+import { FirstRun } from '../panels/welcome/FirstRun';
+import { InvitePrompt } from '../panels/welcome/InvitePrompt';
+import { ShortcutsDialog } from '../panels/welcome/ShortcutsDialog';
+import { onShellEvent } from './shell-events';
+import { useStore, useStores } from './stores';
 import { errorMessage } from './studio-client';
 import { useStudio } from './studio-context';
+import { useManuscriptBridge } from '../panels/search/manuscript-bridge';
+
+/** The project to open: the one a document was last opened in, else the most recently changed. */
+function projectToOpen(list: Project[]): Project | undefined {
+  const active = list.filter((p) => !p.archivedAt);
+  return active.reduce<Project | undefined>((best, p) => (p.openedAt && (!best?.openedAt || p.openedAt > best.openedAt) ? p : best), undefined) ?? active[0];
+}
 
 /** Counts as of the last open or save; live counts add the editor's change since. */
 interface Baseline {
@@ -24,7 +46,13 @@ interface Baseline {
 export function App() {
   const api = useStudio();
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [settings, setSettings] = useState<Settings>({ theme: 'light', focusMode: false, communityUrl: null });
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [projectsTrash, setProjectsTrash] = useState<Project[]>([]);
+  const [managing, setManaging] = useState(false);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const closeUndo = useCallback(() => setUndoable(null), []);
+  const [lastPane, setLastPane] = useState<'binder' | 'sidebar'>('binder');
+  const panes = usePaneLayout(settings.binderOpen, settings.sidebarOpen, lastPane);
   const [projects, setProjects] = useState<Project[] | null>(null);
   const [projectId, setProjectId] = useState<string | null>(null);
   const [docs, setDocs] = useState<DocumentNode[]>([]);
@@ -37,22 +65,26 @@ export function App() {
   const [baseline, setBaseline] = useState<Baseline>({ docWords: 0, projectWords: 0, todayWords: 0 });
   const [sync, setSync] = useState<SyncStatus>({ state: 'offline', reason: 'Starting…' });
   const [error, setError] = useState<string | null>(null);
-  const [outbox, setOutbox] = useState<OutboxStatus>({ pending: 0, failed: [], sending: null });
-  const [shareView, setShareView] = useState<ShareView | null>(null);
+  const [outbox, setOutbox] = useState<OutboxStatus>({ pending: 0, failed: [], sending: null, retryAt: null, others: [] });
+  const { critique, notifications, invite } = useStores();
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const shareView = useStore(critique, (s) => s.view());
+  const closeShare = useCallback(() => critique.closeShare(), [critique]);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
   const flush = useCallback(() => flushRef.current?.() ?? Promise.resolve(), []);
 
   const report = useCallback((e: unknown) => setError(errorMessage(e)), []);
 
-  // Start-up: who we are, settings, projects; the most recent project opens.
+  // Start-up: who we are, settings, projects (asked at once, not one after another); the
+  // project and document the writer had open last open again, where they left off.
   useEffect(() => {
     const off = api.on('sync:status', setSync);
     (async () => {
-      setInfo(await api.app.info());
-      setSettings(await api.settings.get());
-      const list = await api.projects.list();
+      const [appInfo, stored, list] = await Promise.all([api.app.info(), api.settings.get(), api.projects.list()]);
+      setInfo(appInfo);
+      setSettings(stored);
       setProjects(list);
-      setProjectId(list[0]?.id ?? null);
+      setProjectId(projectToOpen(list)?.id ?? null);
     })().catch(report);
     return off;
   }, [api, report]);
@@ -69,14 +101,12 @@ export function App() {
   const openShare = useCallback(
     async (shareId: string, versionId?: string) => {
       await flush();
-      setShareView(await api.shares.open({ shareId, versionId }));
+      await critique.openShare(shareId, versionId);
     },
-    [api, flush],
+    [critique, flush],
   );
-  const refreshShare = useCallback(() => {
-    if (shareView) api.shares.open({ shareId: shareView.share.id, versionId: shareView.version.id }).then(setShareView, report);
-  }, [api, shareView, report]);
-  useEffect(() => (shareView ? api.on('critique:changed', refreshShare) : undefined), [api, shareView, refreshShare]);
+
+  const openNotification = useOpenNotification(openShare);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
@@ -90,34 +120,49 @@ export function App() {
   }, [api]);
 
   const openDocument = useCallback(
-    async (id: string) => {
+    async (id: string, projectId?: string) => {
       await flush();
-      const doc = await api.documents.open({ id });
-      const [list, today] = await Promise.all([api.projects.list(), api.stats.today({ projectId: doc.projectId })]);
+      // The project's counts are asked for with the document, not after it.
+      const [doc, list, today] = await Promise.all([
+        api.documents.open({ id }),
+        api.projects.list(),
+        projectId ? api.stats.today({ projectId }) : null,
+      ]);
       setProjects(list);
       setBaseline({
         docWords: doc.wordCount,
         projectWords: list.find((p) => p.id === doc.projectId)?.wordCount ?? 0,
-        todayWords: today.words,
+        todayWords: (today ?? (await api.stats.today({ projectId: doc.projectId }))).words,
       });
       setLiveWords(doc.wordCount);
       setOpenDoc(doc);
-      setShareView(null);
+      closeShare();
       setEditorKey((k) => k + 1);
       setSaveState({ state: 'saved', at: doc.updatedAt });
     },
-    [api, flush],
+    [api, flush, closeShare],
   );
+  // Search, replace, export and import (sidebar panels) reach the open project and document through this.
+  useManuscriptBridge({ projectId, documentId: openDoc?.id ?? null, selectProject: setProjectId, openDocument: (id) => openDocument(id), flush, refreshTree, showSidebar: () => !panes.sidebar && togglePane('sidebar') });
 
-  // Switching project: load its tree and open its first document.
+  // Back from a shared draft: the open document as it is saved now, not as it was first opened.
+  const backToWriting = useCallback(() => (openDoc ? void openDocument(openDoc.id).catch(report) : closeShare()), [openDoc, openDocument, closeShare, report]);
+
+  // Switching project: load its tree and open the document last open in it (else its first).
+  const lastDocumentOf = useRef(new Map<string, string | null>());
+  lastDocumentOf.current = new Map((projects ?? []).map((p) => [p.id, p.lastDocumentId]));
   useEffect(() => {
     if (!projectId) return;
     (async () => {
       await flush();
-      const tree = await refreshTree(projectId);
-      const first = tree.find((d) => d.parentId === null);
-      if (first) await openDocument(first.id);
-      else {
+      // The document last open is asked for with the tree, not after it: one round trip less
+      // before the writer can type. The tree then confirms it (it may have been trashed since).
+      const last = lastDocumentOf.current.get(projectId) ?? null;
+      const [tree, opened] = await Promise.all([refreshTree(projectId), last ? openDocument(last, projectId).then(() => true, () => false) : false]);
+      const visible = opened && tree.some((d) => d.id === last);
+      const first = visible ? null : tree.find((d) => d.parentId === null);
+      if (first) await openDocument(first.id, projectId);
+      else if (!visible) {
         setOpenDoc(null);
         const today = await api.stats.today({ projectId });
         setBaseline({ docWords: 0, projectWords: 0, todayWords: today.words });
@@ -155,6 +200,47 @@ export function App() {
     api.settings.set(patch).catch(report);
   };
 
+  // A pane hidden because the window is narrow opens (in place of the other) rather than closing.
+  const togglePane = (pane: 'binder' | 'sidebar') => {
+    const key = pane === 'binder' ? 'binderOpen' : 'sidebarOpen';
+    if (panes[pane]) return updateSettings({ [key]: false });
+    setLastPane(pane);
+    updateSettings({ [key]: true });
+  };
+
+  // Trashing says what goes with it, and can be taken back.
+  const trashDocument = (id: string) => {
+    const doc = docs.find((d) => d.id === id);
+    if (!doc) return;
+    const inside = descendantCount(docs, id);
+    treeAction(async () => {
+      if (openDoc && (openDoc.id === id || isInside(docs, openDoc.id, id))) {
+        await flush();
+        setOpenDoc(null);
+      }
+      await api.documents.trash({ id });
+      setUndoable({
+        message: `Moved “${doc.title}”${inside ? ` and the ${inside === 1 ? 'document' : `${inside} documents`} inside it` : ''} to the trash.`,
+        undo: () => treeAction(() => api.documents.restore({ id })),
+      });
+    });
+  };
+
+  const refreshProjects = async () => {
+    const [list, trash] = await Promise.all([api.projects.list(), api.projects.trashed()]);
+    setProjects(list);
+    setProjectsTrash(trash);
+    return list;
+  };
+  const projectAction = (work: () => Promise<unknown>, then?: (list: Project[]) => void) =>
+    work()
+      .then(refreshProjects)
+      .then((list) => then?.(list))
+      .catch(report);
+  // After archiving, trashing or restoring: if the open project is gone (or none is open), the next one opens.
+  const settleProject = (list: Project[]) => {
+    if (!list.some((p) => p.id === projectId && !p.archivedAt)) setProjectId(projectToOpen(list)?.id ?? null);
+  };
   // Keyboard-first: shortcuts for what a writer does most.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -168,6 +254,12 @@ export function App() {
       } else if (mod && e.altKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         createDocument(null);
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'b') {
+        e.preventDefault();
+        togglePane('binder');
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'm') {
+        e.preventDefault();
+        togglePane('sidebar');
       } else if (e.key === 'Escape' && settings.focusMode) {
         updateSettings({ focusMode: false });
       }
@@ -176,22 +268,64 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // The desktop app's menu: its accelerators are the shortcuts above (on macOS it takes the keys first).
+  useEffect(() =>
+    onShellEvent(api, 'menu:command', ({ command }) => {
+      if (command === 'document.new') createDocument(null);
+      else if (command === 'document.rename' && openDoc) setRenameRequest(openDoc.id);
+      else if (command === 'document.trash' && openDoc) trashDocument(openDoc.id);
+      else if (command === 'document.snapshot' && openDoc) void api.snapshots.create({ documentId: openDoc.id, name: `Snapshot ${new Date().toLocaleString()}` }).catch(report);
+      else if (command === 'view.focusMode') updateSettings({ focusMode: !settings.focusMode });
+      else if (command === 'view.darkTheme') updateSettings({ theme: settings.theme === 'dark' ? 'light' : 'dark' });
+      else if (command === 'help.shortcuts') setShowShortcuts(true);
+    }),
+  );
+  // A margin://join link the desktop app was opened with: asked about before anything is joined.
+  useEffect(() => onShellEvent(api, 'link:join', ({ server, code }) => void invite.open(inviteLinks(server, code).link)), [api, invite]);
+
   const delta = liveWords === null ? 0 : liveWords - baseline.docWords;
   const project = projects?.find((p) => p.id === projectId) ?? null;
 
   return (
-    <div className={`app${settings.focusMode ? ' focus-mode' : ''}`}>
+    <div className={`app${settings.focusMode ? ' focus-mode' : ''}`} style={editorStyle(settings)}>
       <ProjectBar
         projects={projects}
         current={project}
         settings={settings}
+        panes={panes}
         onSelect={(id) => setProjectId(id)}
         onCreate={async (title) => {
           const created = await api.projects.create({ title });
           setProjects(await api.projects.list());
           setProjectId(created.id);
         }}
+        onManage={() => {
+          setManaging(true);
+          void refreshProjects().catch(report);
+        }}
         onSettings={updateSettings}
+        onTogglePane={togglePane}
+      >
+        <NotificationBell onOpen={openNotification} />
+      </ProjectBar>
+      <ProjectsDialog
+        open={managing}
+        projects={projects ?? []}
+        trashed={projectsTrash}
+        onClose={() => setManaging(false)}
+        rename={(id, title) => projectAction(() => api.projects.rename({ id, title }))}
+        archive={(id, archived) => projectAction(() => api.projects.archive({ id, archived }), settleProject)}
+        trash={(id) =>
+          projectAction(
+            () => api.projects.trash({ id }),
+            (list) => {
+              settleProject(list);
+              const title = projects?.find((p) => p.id === id)?.title ?? 'The project';
+              setUndoable({ message: `Moved “${title}” to the trash.`, undo: () => void projectAction(() => api.projects.restore({ id }), settleProject) });
+            },
+          )
+        }
+        restore={(id) => projectAction(() => api.projects.restore({ id }), settleProject)}
       />
       {(info?.notices ?? []).map((notice) => (
         <p key={notice} role="alert" className="notice">
@@ -203,72 +337,78 @@ export function App() {
           {error} <button type="button" onClick={() => setError(null)} aria-label="Dismiss error">×</button>
         </p>
       )}
-      <div className="panes">
-        <nav className="pane-binder" aria-label="Binder">
+      <div className={`panes${panes.binder ? '' : ' no-binder'}${panes.sidebar ? '' : ' no-sidebar'}`}>
+        <nav className="pane-binder" aria-label="Binder" inert={!panes.binder || settings.focusMode}>
           {project ? (
-            <Binder
-              key={project.id}
-              docs={docs}
-              trashed={trashed}
-              openId={openDoc?.id ?? null}
-              renameRequest={renameRequest}
-              onOpen={(id) => openDocument(id).catch(report)}
-              onCreate={createDocument}
-              onRename={(id, title) =>
-                treeAction(async () => {
-                  await api.documents.rename({ id, title });
-                  if (openDoc?.id === id) setOpenDoc({ ...openDoc, title });
-                })
-              }
-              onMove={(id, parentId, index) => treeAction(() => api.documents.move({ id, parentId, index }))}
-              onTrash={(id) =>
-                treeAction(async () => {
-                  if (openDoc?.id === id) await flush();
-                  await api.documents.trash({ id });
-                  if (openDoc?.id === id) setOpenDoc(null);
-                })
-              }
-              onRestore={(id) => treeAction(() => api.documents.restore({ id }))}
-            />
+            <ErrorBoundary what="The binder" resetKey={project.id}>
+              <Binder
+                key={project.id}
+                docs={docs}
+                trashed={trashed}
+                openId={openDoc?.id ?? null}
+                renameRequest={renameRequest}
+                onOpen={(id) => openDocument(id).catch(report)}
+                onCreate={createDocument}
+                onRename={(id, title) =>
+                  treeAction(async () => {
+                    await api.documents.rename({ id, title });
+                    if (openDoc?.id === id) setOpenDoc({ ...openDoc, title });
+                  })
+                }
+                onMove={(id, parentId, index) => treeAction(() => api.documents.move({ id, parentId, index }))}
+                onTrash={trashDocument}
+                onRestore={(id) => treeAction(() => api.documents.restore({ id }))}
+              />
+            </ErrorBoundary>
           ) : null}
         </nav>
         <main className="pane-editor" aria-label="Editor">
           {shareView ? (
-            <ShareReader view={shareView} onVersion={(v) => void openShare(shareView.share.id, v).catch(report)} onClose={() => setShareView(null)} />
+            <ErrorBoundary what="This shared draft" resetKey={shareView.version.id} back={{ label: '← My writing', onClick: backToWriting }}>
+              <ShareReader view={shareView} onVersion={(v) => void openShare(shareView.share.id, v).catch(report)} onClose={backToWriting} />
+            </ErrorBoundary>
           ) : openDoc ? (
-            <Editor
-              key={`${openDoc.id}:${editorKey}`}
-              doc={openDoc}
-              flushRef={flushRef}
-              onWords={setLiveWords}
-              onSaved={onSaved}
-              onSaveState={setSaveState}
-              onError={setError}
-              marks={marks}
-            />
+            <ErrorBoundary what={`“${openDoc.title}”`} resetKey={`${openDoc.id}:${editorKey}`}>
+              <Editor
+                key={`${openDoc.id}:${editorKey}`}
+                doc={openDoc}
+                flushRef={flushRef}
+                onWords={setLiveWords}
+                onSaved={onSaved}
+                onSaveState={setSaveState}
+                onError={setError}
+                marks={marks}
+                smartQuotes={settings.smartQuotes}
+                typewriter={settings.typewriter}
+              />
+            </ErrorBoundary>
           ) : (
             <div className="editor-empty">
-              {projects && projects.length === 0 ? (
-                <p>Welcome to Margin. Name your first project above to begin.</p>
+              {projects && !projects.some((p) => !p.archivedAt) ? (
+                <div className="empty-state">
+                  <h2>Welcome to Margin</h2>
+                  <p>Name your first project in the bar above to begin. Everything you write stays on this computer and saves as you type.</p>
+                  {!settings.welcomed && <FirstRun onDone={() => updateSettings({ welcomed: true })} onCommunity={() => notifications.showTab('community')} />}
+                </div>
               ) : project ? (
-                <p>
-                  Choose a document in the binder, or{' '}
-                  <button type="button" onClick={() => createDocument(null)}>
-                    create a document
+                <div className="empty-state">
+                  <h2>{project.title}</h2>
+                  <p>Choose a document in the binder, or start a new one.</p>
+                  <button type="button" className="button-primary" onClick={() => createDocument(null)}>
+                    Create a document
                   </button>
-                  .
-                </p>
+                </div>
               ) : null}
             </div>
           )}
         </main>
-        <aside className="pane-sidebar" aria-label="Sidebar">
+        <aside className="pane-sidebar" aria-label="Sidebar" inert={!panes.sidebar || settings.focusMode}>
           <Sidebar
             sync={sync}
             openShareId={shareView?.share.id ?? null}
             comments={
               shareView ? (
-                <ShareComments view={shareView} />
+                <ShareComments view={shareView} online={sync.state === 'online'} />
               ) : openDoc ? (
                 <DocumentComments key={openDoc.id} review={review} documentId={openDoc.id} title={openDoc.title} docs={docs} online={sync.state === 'online'} flush={flush} />
               ) : (
@@ -286,6 +426,9 @@ export function App() {
           />
         </aside>
       </div>
+      <UndoToast item={undoable} onClose={closeUndo} />
+      <InvitePrompt onSignIn={() => notifications.showTab('community')} />
+      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
       <StatusBar
         save={saveState}
         documentWords={openDoc ? liveWords : null}
@@ -298,4 +441,13 @@ export function App() {
       />
     </div>
   );
+}
+
+/** Whether `id` is nested (at any depth) inside `ancestorId`. */
+function isInside(docs: DocumentNode[], id: string, ancestorId: string): boolean {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  for (let cursor = byId.get(id)?.parentId ?? null; cursor; cursor = byId.get(cursor)?.parentId ?? null) {
+    if (cursor === ancestorId) return true;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import { buildStudioApi, type Subscribe } from '../../../shared/api/build-studio-api';
 import { StudioError, type Result } from '../../../shared/api/result';
 import type { StudioApi, StudioEventName, StudioEvents } from '../../../shared/api/studio-api';
+import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/api/browser-mode';
 import type { WireMessage } from '../../../shared/api/wire';
 
 declare global {
@@ -10,8 +11,26 @@ declare global {
   }
 }
 
+const TOKEN_KEY = 'margin.token';
+
+/**
+ * Browser mode's token: it arrives in the link's fragment (`#token=…`, never sent to a server),
+ * is kept for this tab in sessionStorage (scoped by origin, port included, so two studios on two
+ * ports keep their own), and is taken out of the address bar at once.
+ */
+function browserModeToken(): string | null {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromLink) {
+    sessionStorage.setItem(TOKEN_KEY, fromLink);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromLink;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
 /** The StudioApi over browser mode's WebSocket. Calls made while disconnected fail as `unavailable`. */
 function connectOverWebSocket(): StudioApi {
+  const token = browserModeToken();
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
@@ -19,7 +38,14 @@ function connectOverWebSocket(): StudioApi {
   let ready: Promise<void>;
 
   const connect = () => {
-    socket = new WebSocket(`ws://${location.host}/api`);
+    if (!token) {
+      ready = Promise.reject(new StudioError('unauthorized', 'Open the link browser mode printed when it started: it carries this studio’s private token.'));
+      ready.catch(() => undefined);
+      return;
+    }
+    // The token rides in the handshake as a subprotocol (a page cannot set other headers there);
+    // the host answers with the plain protocol name, never the token.
+    socket = new WebSocket(`ws://${location.host}/api`, [WIRE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`]);
     ready = new Promise((resolve, reject) => {
       socket.addEventListener('open', () => resolve(), { once: true });
       socket.addEventListener('close', () => reject(new StudioError('unavailable', 'The studio is not reachable.')), { once: true });

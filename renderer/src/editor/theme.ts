@@ -19,4 +19,5 @@ export const editorTheme: EditorThemeClasses = {
     underlineStrikethrough: 'ed-underline-strike',
   },
   mark: 'ed-mark',
+  link: 'ed-link',
 };

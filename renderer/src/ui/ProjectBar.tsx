@@ -1,34 +1,68 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Project, Settings } from '../../../shared/api/studio-api';
+import { EditorSettings } from './EditorSettings';
 
 interface Props {
   projects: Project[] | null;
   current: Project | null;
   settings: Settings;
+  /** The panes actually shown (a narrow window shows one side pane at a time). */
+  panes: { binder: boolean; sidebar: boolean };
   onSelect: (id: string) => void;
   onCreate: (title: string) => Promise<void>;
+  onManage: () => void;
   onSettings: (patch: Partial<Settings>) => void;
+  onTogglePane: (pane: 'binder' | 'sidebar') => void;
+  /** Shown at the bar's right end, before the view toggles (the notification bell). */
+  children?: ReactNode;
 }
 
-/** The top bar: which project, a new one, and the view toggles (theme, focus). */
-export function ProjectBar({ projects, current, settings, onSelect, onCreate, onSettings }: Props) {
+/** The top bar: which project, a new one, the panes, the page's settings and the view toggles (theme, focus). */
+export function ProjectBar({ projects, current, settings, panes, onSelect, onCreate, onManage, onSettings, onTogglePane, children }: Props) {
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState('');
-  const firstRun = projects !== null && projects.length === 0;
+  const [showSettings, setShowSettings] = useState(false);
+  const settingsRef = useRef<HTMLDivElement>(null);
+  const active = (projects ?? []).filter((p) => !p.archivedAt);
+  const firstRun = projects !== null && active.length === 0;
   const showForm = creating || firstRun;
+
+  // The settings popover closes on a click elsewhere or Escape.
+  useEffect(() => {
+    if (!showSettings) return;
+    const onDown = (e: MouseEvent) => settingsRef.current?.contains(e.target as Node) || setShowSettings(false);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setShowSettings(false);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [showSettings]);
 
   return (
     <header className="projectbar">
+      <button
+        type="button"
+        className="icon-button"
+        aria-pressed={panes.binder}
+        aria-label="Binder"
+        title="Show or hide the binder (Ctrl+Shift+B)"
+        onClick={() => onTogglePane('binder')}
+      >
+        ☰
+      </button>
       <span className="brand" aria-hidden="true">
         Margin
       </span>
-      {projects && projects.length > 0 && (
+      {active.length > 0 && (
         <>
           <label className="visually-hidden" htmlFor="project-select">
             Project
           </label>
           <select id="project-select" value={current?.id ?? ''} onChange={(e) => onSelect(e.target.value)}>
-            {projects.map((p) => (
+            {current?.archivedAt && <option value={current.id}>{current.title} (archived)</option>}
+            {active.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
               </option>
@@ -38,7 +72,7 @@ export function ProjectBar({ projects, current, settings, onSelect, onCreate, on
       )}
       {showForm ? (
         <form
-          className="new-project"
+          className="new-project inline"
           onSubmit={(e) => {
             e.preventDefault();
             if (!title.trim()) return;
@@ -62,9 +96,22 @@ export function ProjectBar({ projects, current, settings, onSelect, onCreate, on
           New project
         </button>
       )}
+      {projects && projects.length > 0 && (
+        <button type="button" onClick={onManage} title="Rename, archive or trash projects">
+          Projects…
+        </button>
+      )}
       <span className="spacer" />
+      {children}
+      <div className="settings-anchor" ref={settingsRef}>
+        <button type="button" aria-expanded={showSettings} aria-label="Editor settings" title="Font, size, line width, smart quotes, typewriter scrolling" onClick={() => setShowSettings((v) => !v)}>
+          Aa
+        </button>
+        {showSettings && <EditorSettings settings={settings} onChange={onSettings} />}
+      </div>
       <button
         type="button"
+        className="icon-button"
         aria-pressed={settings.theme === 'dark'}
         aria-label="Dark theme"
         title="Dark theme (Ctrl+Shift+L)"
@@ -80,6 +127,16 @@ export function ProjectBar({ projects, current, settings, onSelect, onCreate, on
         onClick={() => onSettings({ focusMode: !settings.focusMode })}
       >
         Focus
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-pressed={panes.sidebar}
+        aria-label="Sidebar"
+        title="Show or hide the sidebar: comments, sprints, community (Ctrl+Shift+M)"
+        onClick={() => onTogglePane('sidebar')}
+      >
+        ◧
       </button>
     </header>
   );

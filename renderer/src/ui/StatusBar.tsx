@@ -1,5 +1,8 @@
 import type { OutboxStatus, SyncStatus } from '../../../shared/api/studio-api';
 import type { SaveState } from '../editor/plugins/AutosavePlugin';
+import { formatCount } from './format';
+import { GoalStatus } from '../panels/goals/GoalStatus';
+import { SprintBadge } from '../panels/sprint/SprintPanel';
 
 interface Props {
   save: SaveState;
@@ -36,7 +39,20 @@ const SYNC_LABEL: Record<SyncStatus['state'], string> = {
   error: 'Sync error',
 };
 
-const fmt = (n: number) => n.toLocaleString();
+/** "Offline" only when the server cannot be reached; reachable with no one signed in is "Signed out". */
+export function syncLabel(sync: SyncStatus): string {
+  return sync.state === 'offline' && sync.signedOut ? 'Signed out' : SYNC_LABEL[sync.state];
+}
+
+/** What waits for the community, said truthfully: kept until online (or signed in), or on its way. */
+function waitingLabel(sync: SyncStatus, pending: number): string {
+  if (sync.state === 'online') return `↻ ${fmt(pending)} to sync`;
+  if (sync.state === 'offline' && sync.signedOut) return `↻ ${fmt(pending)} kept; they sync when you sign in`;
+  if (sync.state === 'offline') return `↻ ${fmt(pending)} kept; they sync when you are online`;
+  return `↻ ${fmt(pending)} waiting to sync`;
+}
+
+const fmt = formatCount;
 
 /** Counts and states a writer glances at: save, words (document, project, today), sync. */
 export function StatusBar({ save, documentWords, projectWords, todayWords, sync, outbox, onRetry, onDiscard }: Props) {
@@ -49,8 +65,10 @@ export function StatusBar({ save, documentWords, projectWords, todayWords, sync,
       {documentWords !== null && <span aria-label="Document words">{fmt(documentWords)} words</span>}
       <span aria-label="Project words">{fmt(projectWords)} in project</span>
       <span aria-label="Words today">{todayWords >= 0 ? '+' : ''}{fmt(todayWords)} today</span>
-      <span aria-label="Sync state" className={`sync-${sync.state}`} title={'reason' in sync ? sync.reason : undefined}>
-        ● {SYNC_LABEL[sync.state]}
+      <GoalStatus />
+      <SprintBadge />
+      <span aria-label="Sync state" className={`sync-${sync.state}${sync.state === 'offline' && sync.signedOut ? ' sync-signed-out' : ''}`} title={'reason' in sync ? sync.reason : undefined}>
+        ● {syncLabel(sync)}
       </span>
       {outbox.sending && outbox.sending.total > 20 ? (
         <span className="outbox-progress">
@@ -60,9 +78,15 @@ export function StatusBar({ save, documentWords, projectWords, todayWords, sync,
       ) : null}
       {outbox.pending > 0 && (
         <span aria-label="Waiting to sync" title="Comments, replies and shares kept here until the community acknowledges them">
-          ↻ {fmt(outbox.pending)} to sync
+          {waitingLabel(sync, outbox.pending)}
         </span>
       )}
+      {outbox.others.map((o) => (
+        // Another account's work on this data folder: it goes when that account signs in again.
+        <span key={`${o.displayName} ${o.server}`} className="muted" aria-label={`Waiting for ${o.displayName}`} title={`Kept for ${o.displayName} on ${o.server}; sent when they sign in again`}>
+          ↻ {fmt(o.pending + o.failed)} waiting for {o.displayName}
+        </span>
+      ))}
       {outbox.failed.length > 0 && (
         // Each refusal with its reason: retry them all (after earning credits, say) or discard one.
         <details className="refused">

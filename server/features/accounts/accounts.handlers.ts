@@ -1,77 +1,94 @@
+import type { Logger } from 'pino';
 import type { SessionInfo } from '../../../shared/protocol/community-events';
 import { CommunityError, forbidden } from '../../socket/community-error';
-import { circleRoom, sessionRoom, userRoom, type HandlerContext } from '../../socket/context';
+import type { CommunityIo, CommunitySocket } from '../../socket/context';
+import type { AttemptCounter } from '../../socket/rate-limit';
 import type { Handlers } from '../../socket/register-handlers';
+import { sessionRoom, type Rooms } from '../../socket/rooms';
 import type { UsersTable } from '../../store/schema';
-import { watchActiveSprints } from '../sprints/sprints.handlers';
-import { toAccount } from './accounts.repo';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { toAccount, type AccountsRepo } from './accounts.repo';
+import { DUMMY_HASH, type PasswordHasher } from './password';
 
-/** Makes this socket the user's: rooms for the user, the session and each circle. */
-export async function attachUser(ctx: Omit<HandlerContext, 'user'>, userId: string, sessionId: string): Promise<void> {
-  ctx.socket.data.userId = userId;
-  ctx.socket.data.sessionId = sessionId;
-  const circles = await ctx.circles.listFor(userId);
-  await ctx.socket.join([userRoom(userId), sessionRoom(sessionId), ...circles.map((c) => circleRoom(c.id))]);
-  await watchActiveSprints(ctx, userId);
+export interface AccountsDeps {
+  io: CommunityIo;
+  accounts: AccountsRepo;
+  rooms: Pick<Rooms, 'attach' | 'detach'>;
+  /** Failed sign-ins per username and per address, shared by every node. */
+  signInFailures: AttemptCounter;
+  /** Registrations per address and in all, shared by every node. */
+  registrations: { perAddress: AttemptCounter; global: AttemptCounter };
+  passwords: PasswordHasher;
+  log: Logger;
 }
 
-async function startSession(ctx: HandlerContext, user: UsersTable, device: string): Promise<SessionInfo> {
-  const session = await ctx.accounts.createSession(user.id, device);
-  await attachUser(ctx, user.id, session.id);
-  return { token: session.token, expiresAt: session.expiresAt, account: toAccount(user) };
-}
+const address = (socket: CommunitySocket) => socket.handshake.address || 'unknown';
+const GLOBAL = 'all';
 
-const address = (ctx: HandlerContext) => ctx.socket.handshake.address || 'unknown';
-
-export const accountsHandlers: Pick<
+/** Registering, signing in and out, the profile and the devices (sessions) of an account. */
+export function accountsHandlers({ io, accounts, rooms, signInFailures, registrations, passwords, log }: AccountsDeps): Pick<
   Handlers,
   'account:register' | 'account:signIn' | 'account:signOut' | 'account:me' | 'account:updateProfile' | 'account:devices' | 'account:revokeDevice'
-> = {
-  'account:register': async (ctx, { username, password, device }) => {
-    if (ctx.user) throw new CommunityError('conflict', 'You are already signed in.');
-    const user = await ctx.accounts.create(username, await hashPassword(password));
-    if (!user) throw new CommunityError('conflict', 'That username is taken.');
-    ctx.log.info({ userId: user.id }, 'account registered');
-    return startSession(ctx, user, device);
-  },
+> {
+  const startSession = async (socket: CommunitySocket, user: UsersTable, device: string): Promise<SessionInfo> => {
+    const session = await accounts.createSession(user.id, device);
+    await rooms.attach(socket, user.id, session.id);
+    return { token: session.token, expiresAt: session.expiresAt, account: toAccount(user) };
+  };
+  /** Every socket of a session, on any node, is told and disconnected. */
+  const endSession = (sessionId: string, reason: string) => {
+    io.to(sessionRoom(sessionId)).emit('session:revoked', { reason });
+    io.in(sessionRoom(sessionId)).disconnectSockets(true);
+  };
 
-  'account:signIn': async (ctx, { username, password, device }) => {
-    const keys = [`user:${username}`, `addr:${address(ctx)}`];
-    if (keys.some((k) => ctx.signInFailures.blocked(k))) {
-      throw new CommunityError('rate_limited', 'Too many failed sign-ins. Wait a few minutes and try again.');
-    }
-    const user = await ctx.accounts.byUsername(username);
-    // Verify against a dummy hash for unknown names, so timing does not reveal who exists.
-    const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !valid) {
-      keys.forEach((k) => ctx.signInFailures.fail(k));
-      throw new CommunityError('unauthorized', 'Wrong username or password.');
-    }
-    ctx.signInFailures.clear(keys[0]!);
-    return startSession(ctx, user, device);
-  },
+  return {
+    'account:register': async ({ socket, user }, { username, password, device }) => {
+      if (user) throw new CommunityError('conflict', 'You are already signed in.');
+      // Counted before the hash is made: a flood is refused without costing a scrypt each.
+      const perAddress = `register:${address(socket)}`;
+      if ((await registrations.perAddress.blocked(perAddress)) || (await registrations.global.blocked(GLOBAL))) {
+        throw new CommunityError('rate_limited', 'Too many new accounts in a short time. Try again later.');
+      }
+      await Promise.all([registrations.perAddress.fail(perAddress), registrations.global.fail(GLOBAL)]);
+      const created = await accounts.create(username, await passwords.hash(password, 'register'));
+      if (!created) throw new CommunityError('conflict', 'That username is taken.');
+      log.info({ userId: created.id }, 'account registered');
+      return startSession(socket, created, device);
+    },
 
-  'account:signOut': async (ctx) => {
-    const sessionId = ctx.socket.data.sessionId;
-    if (ctx.user && sessionId) await ctx.accounts.revoke(ctx.user.id, sessionId);
-    ctx.socket.data.userId = null;
-    ctx.socket.data.sessionId = null;
-    for (const room of ctx.socket.rooms) if (room !== ctx.socket.id) await ctx.socket.leave(room);
-    return null;
-  },
+    'account:signIn': async ({ socket }, { username, password, device }) => {
+      const keys = [`user:${username}`, `addr:${address(socket)}`];
+      const blocked = await Promise.all(keys.map((k) => signInFailures.blocked(k)));
+      if (blocked.some(Boolean)) throw new CommunityError('rate_limited', 'Too many failed sign-ins. Wait a few minutes and try again.');
+      const user = await accounts.byUsername(username);
+      // Verify against a dummy hash for unknown names, so timing does not reveal who exists.
+      const valid = await passwords.verify(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !valid) {
+        await Promise.all(keys.map((k) => signInFailures.fail(k)));
+        throw new CommunityError('unauthorized', 'Wrong username or password.');
+      }
+      await signInFailures.clear(keys[0]!);
+      return startSession(socket, user, device);
+    },
 
-  'account:me': async (ctx) => toAccount(ctx.user!),
+    'account:signOut': async ({ socket, user }) => {
+      const sessionId = socket.data.sessionId;
+      if (sessionId) await accounts.revoke(user.id, sessionId);
+      rooms.detach(socket);
+      // The same session's other sockets (a second window, a reconnect on another node) end too.
+      if (sessionId) endSession(sessionId, 'This session was signed out.');
+      return null;
+    },
 
-  'account:updateProfile': async (ctx, patch) => toAccount(await ctx.accounts.updateProfile(ctx.user!.id, patch)),
+    'account:me': async ({ user }) => toAccount(user),
 
-  'account:devices': async (ctx) => ctx.accounts.devices(ctx.user!.id, ctx.socket.data.sessionId),
+    'account:updateProfile': async ({ user }, patch) => toAccount(await accounts.updateProfile(user.id, patch)),
 
-  'account:revokeDevice': async (ctx, { id }) => {
-    if (!(await ctx.accounts.revoke(ctx.user!.id, id))) throw forbidden('That is not one of your devices.');
-    // Sockets of that session, on any node, are told and disconnected.
-    ctx.io.to(sessionRoom(id)).emit('session:revoked', { reason: 'This device was signed out from another device.' });
-    ctx.io.in(sessionRoom(id)).disconnectSockets(true);
-    return null;
-  },
-};
+    'account:devices': async ({ socket, user }) => accounts.devices(user.id, socket.data.sessionId),
+
+    'account:revokeDevice': async ({ user }, { id }) => {
+      if (!(await accounts.revoke(user.id, id))) throw forbidden('That is not one of your devices.');
+      endSession(id, 'This device was signed out from another device.');
+      return null;
+    },
+  };
+}

@@ -1,105 +1,116 @@
 import type { CircleMember } from '../../../shared/protocol/community-events';
 import { CommunityError, forbidden } from '../../socket/community-error';
-import { circleRoom, userRoom, type HandlerContext } from '../../socket/context';
+import type { CommunityIo, CommunitySocket } from '../../socket/context';
+import { inviteLinks } from '../../../shared/protocol/invite-link';
 import type { Handlers } from '../../socket/register-handlers';
-import { welcomeToCircle } from '../critique/welcome';
-import type { MembershipRole } from './circles.repo';
+import { circleRoom, type Rooms } from '../../socket/rooms';
+import type { UsersTable } from '../../store/schema';
+import type { CirclesRepo, MembershipRole } from './circles.repo';
 
 type Need = 'member' | 'moderator' | 'owner';
 const RANK: Record<MembershipRole, number> = { banned: -1, member: 1, moderator: 2, owner: 3 };
 const NEED: Record<Need, number> = { member: 1, moderator: 2, owner: 3 };
 
-const isAdmin = (ctx: HandlerContext) => (JSON.parse(ctx.user!.roles) as string[]).includes('admin');
+const isAdmin = (user: UsersTable) => (JSON.parse(user.roles) as string[]).includes('admin');
 
-/**
- * The one authorization check for circles. Strangers, the banned and the under-ranked all
- * get the same `forbidden`, whether or not the circle exists: nothing leaks. Site admins may
- * moderate any circle.
- */
-async function authorize(ctx: HandlerContext, circleId: string, need: Need): Promise<MembershipRole | 'admin'> {
-  const role = await ctx.circles.role(circleId, ctx.user!.id);
-  if (role && RANK[role] >= NEED[need]) return role;
-  if (isAdmin(ctx)) {
-    const exists = await ctx.circles.members(circleId);
-    if (exists.length > 0) return 'admin';
-  }
-  throw forbidden();
+export interface CirclesDeps {
+  io: CommunityIo;
+  circles: CirclesRepo;
+  rooms: Pick<Rooms, 'joinCircle' | 'leaveCircle'>;
+  /** A writer new to a circle: starting credits and what the circle shared before (critique's). */
+  welcome(circleId: string, userId: string): Promise<void>;
+  /** Where writers reach this server, as seen by this socket: invites carry it. */
+  originOf(socket: CommunitySocket): string;
 }
 
-async function welcome(ctx: HandlerContext, circleId: string) {
-  const userId = ctx.user!.id;
-  const seq = await welcomeToCircle(ctx.db, ctx.storeKind, circleId, userId, new Date(ctx.clock()).toISOString());
-  if (seq !== null) ctx.io.to(userRoom(userId)).emit('feed:changed', { seq });
-}
-
-export const circlesHandlers: Pick<
+/** Circles: making them, invites, joining and leaving, roles and bans. */
+export function circlesHandlers({ io, circles, rooms, welcome, originOf }: CirclesDeps): Pick<
   Handlers,
   'circle:create' | 'circle:list' | 'circle:invite' | 'circle:join' | 'circle:leave' | 'circle:members' | 'circle:setRole' | 'circle:ban'
-> = {
-  'circle:create': async (ctx, { name, description }) => {
-    const circle = await ctx.circles.create(ctx.user!.id, name, description);
-    ctx.io.in(userRoom(ctx.user!.id)).socketsJoin(circleRoom(circle.id));
-    await welcome(ctx, circle.id);
-    return circle;
-  },
+> {
+  /**
+   * The one authorization check for circles. Strangers, the banned and the under-ranked all
+   * get the same `forbidden`, whether or not the circle exists: nothing leaks. Site admins may
+   * moderate any circle.
+   */
+  const authorize = async (user: UsersTable, circleId: string, need: Need): Promise<MembershipRole | 'admin'> => {
+    const role = await circles.role(circleId, user.id);
+    if (role && RANK[role] >= NEED[need]) return role;
+    if (isAdmin(user) && (await circles.members(circleId)).length > 0) return 'admin';
+    throw forbidden();
+  };
+  /** Out of the circle: off its rooms and its sprints' rooms on every node, and everyone told. */
+  const removed = async (circleId: string, userId: string) => {
+    await rooms.leaveCircle(userId, circleId);
+    io.to(circleRoom(circleId)).emit('circle:memberLeft', { circleId, userId });
+  };
 
-  'circle:list': async (ctx) => ctx.circles.listFor(ctx.user!.id),
+  return {
+    'circle:create': async ({ user }, { name, description }) => {
+      const circle = await circles.create(user.id, name, description);
+      rooms.joinCircle(user.id, circle.id);
+      await welcome(circle.id, user.id);
+      return circle;
+    },
 
-  'circle:invite': async (ctx, { circleId }) => {
-    await authorize(ctx, circleId, 'moderator');
-    return ctx.circles.createInvite(circleId, ctx.user!.id);
-  },
+    'circle:list': async ({ user }) => circles.listFor(user.id),
 
-  'circle:join': async (ctx, { code }) => {
-    const invite = await ctx.circles.invite(code);
-    if (!invite) throw new CommunityError('not_found', 'That invite is unknown or has expired.');
-    const userId = ctx.user!.id;
-    const role = await ctx.circles.role(invite.circle_id, userId);
-    if (role === 'banned') throw forbidden('You cannot join this circle.');
-    if (!role) {
-      await ctx.circles.addMember(invite.circle_id, userId);
-      ctx.io.in(userRoom(userId)).socketsJoin(circleRoom(invite.circle_id));
-      const member = (await ctx.circles.member(invite.circle_id, userId))!;
-      ctx.io.to(circleRoom(invite.circle_id)).emit('circle:memberJoined', { circleId: invite.circle_id, member });
-      // Starting credits, and what the circle shared before they came, to read and critique.
-      await welcome(ctx, invite.circle_id);
-    }
-    return (await ctx.circles.circleFor(invite.circle_id, userId))!;
-  },
+    // The invite names this server, so a friend's studio anywhere knows where to join.
+    'circle:invite': async ({ user, socket }, { circleId }) => {
+      await authorize(user, circleId, 'moderator');
+      const invite = await circles.createInvite(circleId, user.id);
+      const server = originOf(socket);
+      return { ...invite, ...inviteLinks(server, invite.code), server };
+    },
 
-  'circle:leave': async (ctx, { circleId }) => {
-    const role = await authorize(ctx, circleId, 'member');
-    if (role === 'owner') throw new CommunityError('conflict', 'The owner cannot leave; make someone else owner first.');
-    if (role === 'admin') throw forbidden(); // an admin is not a member: the same answer as for any circle
-    await ctx.circles.removeMember(circleId, ctx.user!.id);
-    ctx.io.in(userRoom(ctx.user!.id)).socketsLeave(circleRoom(circleId));
-    ctx.io.to(circleRoom(circleId)).emit('circle:memberLeft', { circleId, userId: ctx.user!.id });
-    return null;
-  },
+    'circle:join': async ({ user }, { code }) => {
+      const invite = await circles.invite(code);
+      if (!invite) throw new CommunityError('not_found', 'That invite is unknown or has expired.');
+      const role = await circles.role(invite.circle_id, user.id);
+      if (role === 'banned') throw forbidden('You cannot join this circle.');
+      if (!role) {
+        await circles.addMember(invite.circle_id, user.id);
+        rooms.joinCircle(user.id, invite.circle_id);
+        const member = (await circles.member(invite.circle_id, user.id))!;
+        io.to(circleRoom(invite.circle_id)).emit('circle:memberJoined', { circleId: invite.circle_id, member });
+        // Starting credits, and what the circle shared before they came, to read and critique.
+        await welcome(invite.circle_id, user.id);
+      }
+      return (await circles.circleFor(invite.circle_id, user.id))!;
+    },
 
-  'circle:members': async (ctx, { circleId }) => {
-    await authorize(ctx, circleId, 'member');
-    return ctx.circles.members(circleId);
-  },
+    'circle:leave': async ({ user }, { circleId }) => {
+      const role = await authorize(user, circleId, 'member');
+      if (role === 'owner') throw new CommunityError('conflict', 'The owner cannot leave; make someone else owner first.');
+      if (role === 'admin') throw forbidden(); // an admin is not a member: the same answer as for any circle
+      await circles.removeMember(circleId, user.id);
+      await removed(circleId, user.id);
+      return null;
+    },
 
-  'circle:setRole': async (ctx, { circleId, userId, role }): Promise<CircleMember> => {
-    await authorize(ctx, circleId, 'owner');
-    const current = await ctx.circles.role(circleId, userId);
-    if (!current || current === 'banned') throw new CommunityError('not_found', 'That person is not a member of this circle.');
-    if (current === 'owner') throw new CommunityError('conflict', 'The owner’s role cannot be changed.');
-    await ctx.circles.setRole(circleId, userId, role);
-    return (await ctx.circles.member(circleId, userId))!;
-  },
+    'circle:members': async ({ user }, { circleId }) => {
+      await authorize(user, circleId, 'member');
+      return circles.members(circleId);
+    },
 
-  'circle:ban': async (ctx, { circleId, userId }) => {
-    const actor = await authorize(ctx, circleId, 'moderator');
-    const target = await ctx.circles.role(circleId, userId);
-    if (userId === ctx.user!.id) throw new CommunityError('conflict', 'You cannot ban yourself.');
-    // Moderators may ban members; only the owner (or an admin) may ban a moderator; nobody bans the owner.
-    if (target === 'owner' || (target === 'moderator' && actor === 'moderator')) throw forbidden();
-    await ctx.circles.setRole(circleId, userId, 'banned');
-    ctx.io.in(userRoom(userId)).socketsLeave(circleRoom(circleId));
-    ctx.io.to(circleRoom(circleId)).emit('circle:memberLeft', { circleId, userId });
-    return null;
-  },
-};
+    'circle:setRole': async ({ user }, { circleId, userId, role }): Promise<CircleMember> => {
+      await authorize(user, circleId, 'owner');
+      const current = await circles.role(circleId, userId);
+      if (!current || current === 'banned') throw new CommunityError('not_found', 'That person is not a member of this circle.');
+      if (current === 'owner') throw new CommunityError('conflict', 'The owner’s role cannot be changed.');
+      await circles.setRole(circleId, userId, role);
+      return (await circles.member(circleId, userId))!;
+    },
+
+    'circle:ban': async ({ user }, { circleId, userId }) => {
+      const actor = await authorize(user, circleId, 'moderator');
+      const target = await circles.role(circleId, userId);
+      if (userId === user.id) throw new CommunityError('conflict', 'You cannot ban yourself.');
+      // Moderators may ban members; only the owner (or an admin) may ban a moderator; nobody bans the owner.
+      if (target === 'owner' || (target === 'moderator' && actor === 'moderator')) throw forbidden();
+      await circles.setRole(circleId, userId, 'banned');
+      await removed(circleId, userId);
+      return null;
+    },
+  };
+}

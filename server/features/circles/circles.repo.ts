@@ -11,7 +11,7 @@ export function createCirclesRepo(db: Kysely<CommunityDatabase>, now: () => Date
     const row = await db
       .selectFrom('circles')
       .innerJoin('circle_members', 'circle_members.circle_id', 'circles.id')
-      .select(['circles.id', 'circles.name', 'circles.description', 'circles.created_at', 'circle_members.role'])
+      .select(['circles.id', 'circles.name', 'circles.description', 'circles.created_at', 'circles.visibility', 'circle_members.role'])
       .where('circles.id', '=', circleId)
       .where('circle_members.user_id', '=', userId)
       .executeTakeFirst();
@@ -26,7 +26,7 @@ export function createCirclesRepo(db: Kysely<CommunityDatabase>, now: () => Date
       id: row.id,
       name: row.name,
       description: row.description,
-      visibility: 'private',
+      visibility: row.visibility,
       role: row.role as CircleRoleName,
       memberCount: Number(count.n),
       createdAt: row.created_at,
@@ -58,7 +58,7 @@ export function createCirclesRepo(db: Kysely<CommunityDatabase>, now: () => Date
       const code = randomBytes(12).toString('base64url');
       const expires = new Date(now().getTime() + INVITE_DAYS * 86_400_000).toISOString();
       await db.insertInto('circle_invites').values({ code, circle_id: circleId, created_by: userId, created_at: now().toISOString(), expires_at: expires }).execute();
-      return { code, link: `margin://join/${code}`, circleId, expiresAt: expires };
+      return { code, circleId, expiresAt: expires };
     },
     async invite(code: string) {
       const row = await db.selectFrom('circle_invites').selectAll().where('code', '=', code).executeTakeFirst();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { DEFAULT_CREDIT_RULES, type CreditRules } from '../../../shared/protocol/critique-schemas';
+import type { CreditRules } from '../../../shared/protocol/critique-schemas';
+import { creditRulesOf, spendRefusal } from '../../../shared/rules/credits';
 import type { CreditReason } from '../../../shared/protocol/community-events';
 import { CommunityError } from '../../socket/community-error';
 import type { CommunityDatabase } from '../../store/schema';
@@ -16,7 +17,7 @@ type Db = Kysely<CommunityDatabase>;
 export const creditsRepo = {
   async rules(db: Db, circleId: string): Promise<CreditRules> {
     const row = await db.selectFrom('credit_rules').select('rules').where('circle_id', '=', circleId).executeTakeFirst();
-    return { ...DEFAULT_CREDIT_RULES, ...(row ? (JSON.parse(row.rules) as Partial<CreditRules>) : {}) };
+    return creditRulesOf(row ? (JSON.parse(row.rules) as Partial<CreditRules>) : undefined);
   },
   async setRules(db: Db, circleId: string, patch: Partial<CreditRules>): Promise<CreditRules> {
     const rules = { ...(await creditsRepo.rules(db, circleId)), ...patch };
@@ -61,9 +62,8 @@ export const creditsRepo = {
       .where('ref_id', '=', refId)
       .executeTakeFirst();
     if (already || delta === 0) return seqs;
-    if (balance + delta < 0) {
-      throw new CommunityError('insufficient_credits', `Posting to this circle's critique queue costs ${-delta} credits; you have ${balance}. Critique others' drafts to earn more.`);
-    }
+    const refusal = delta < 0 ? spendRefusal(balance, -delta) : null;
+    if (refusal) throw new CommunityError(refusal.code, refusal.message);
     await add(delta, reason, refId);
     return seqs;
   },

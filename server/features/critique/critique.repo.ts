@@ -2,10 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { SharedDraft, ShareVersionRecord } from '../../../shared/protocol/community-events';
 import { commentFromRow, critiqueFromRow } from '../../../shared/protocol/critique-rows';
 import type { StoreKind } from '../../store/open-store';
-import type { CommentsTable, CommunityDatabase, CritiquesTable, FeedTable, SharesTable } from '../../store/schema';
+import type { CircleStanding } from '../../../shared/rules/critique';
+import type { AppliedOpsTable, CommentsTable, CommunityDatabase, CritiquesTable, FeedTable, SharesTable, ShareVersionsTable } from '../../store/schema';
 
 type Db = Kysely<CommunityDatabase>;
 export type FeedKind = FeedTable['kind'];
+export type FeedRow = { user_id: string; kind: FeedKind; ref_id: string; created_at: string };
 
 /** Any constant will do: it names the lock that orders feed writes on PostgreSQL. */
 const FEED_LOCK = 7_412_001;
@@ -23,6 +25,14 @@ export const critiqueRepo = {
   /** A version as operations check it: whose it is and its text, not the editor JSON (up to 1.2 MB). */
   version: (db: Db, id: string) => db.selectFrom('share_versions').select(['id', 'share_id', 'plain_text']).where('id', '=', id).executeTakeFirst(),
   comment: (db: Db, id: string) => db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Comments by id, read 500 at a time. */
+  async commentsByIds(db: Db, ids: string[]): Promise<Map<string, CommentsTable>> {
+    const found = new Map<string, CommentsTable>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const row of await db.selectFrom('comments').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) found.set(row.id, row);
+    }
+    return found;
+  },
   critique: (db: Db, id: string) => db.selectFrom('critiques').selectAll().where('id', '=', id).executeTakeFirst(),
   async latestVersionNumber(db: Db, shareId: string): Promise<number> {
     const row = await db.selectFrom('share_versions').select((eb) => eb.fn.max('number').as('n')).where('share_id', '=', shareId).executeTakeFirst();
@@ -38,13 +48,74 @@ export const critiqueRepo = {
     return [...new Set([share.author_id, ...members])];
   },
 
-  async mayRead(db: Db, share: SharesTable, userId: string): Promise<boolean> {
-    if (share.author_id === userId) return true;
-    if (share.revoked_at) return false;
-    const named = JSON.parse(share.reader_ids) as string[];
-    if (named.length > 0 && !named.includes(userId)) return false;
-    const member = await db.selectFrom('circle_members').select('role').where('circle_id', '=', share.circle_id).where('user_id', '=', userId).executeTakeFirst();
-    return !!member && member.role !== 'banned';
+  /** The writer's standing in a circle now: undefined for strangers and former members. */
+  async standing(db: Db, circleId: string, userId: string): Promise<CircleStanding> {
+    const row = await db.selectFrom('circle_members').select('role').where('circle_id', '=', circleId).where('user_id', '=', userId).executeTakeFirst();
+    return row?.role;
+  },
+  /** Whether every one of `ids` is a current (not banned) member of the circle. */
+  async allMembers(db: Db, circleId: string, ids: string[]): Promise<boolean> {
+    if (ids.length === 0) return true;
+    const rows = await db.selectFrom('circle_members').select('user_id').where('circle_id', '=', circleId).where('role', '!=', 'banned').where('user_id', 'in', ids).execute();
+    return rows.length === new Set(ids).size;
+  },
+
+  insertShare: (db: Db, row: SharesTable) => db.insertInto('shares').values(row).execute(),
+  updateShare: (db: Db, id: string, row: Pick<SharesTable, 'title' | 'note' | 'queue' | 'reader_ids'>) => db.updateTable('shares').set(row).where('id', '=', id).execute(),
+  revokeShare: (db: Db, id: string, at: string) => db.updateTable('shares').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute(),
+  insertVersion: (db: Db, row: ShareVersionsTable) => db.insertInto('share_versions').values(row).execute(),
+  /** Whose a version id is, if it exists: a share id and its author. */
+  versionOwner: (db: Db, id: string) =>
+    db.selectFrom('share_versions').innerJoin('shares', 'shares.id', 'share_versions.share_id').select(['shares.id as share_id', 'shares.author_id']).where('share_versions.id', '=', id).executeTakeFirst(),
+
+  /** A critic's critique of a version (one each: a second submission revises it). */
+  critiqueBy: (db: Db, versionId: string, authorId: string) => db.selectFrom('critiques').select('id').where('version_id', '=', versionId).where('author_id', '=', authorId).executeTakeFirst(),
+  insertCritique: (db: Db, row: CritiquesTable) => db.insertInto('critiques').values(row).execute(),
+  updateCritique: (db: Db, id: string, fields: Pick<CritiquesTable, 'worked' | 'didnt' | 'suggestions' | 'words'>) => db.updateTable('critiques').set(fields).where('id', '=', id).execute(),
+  /** A last-writer-wins flag and its clock stamp. */
+  setFlag: (db: Db, target: 'comment' | 'critique', id: string, change: Partial<Pick<CommentsTable, 'resolved' | 'resolved_hlc' | 'helpful' | 'helpful_hlc'>>) =>
+    target === 'comment' ? db.updateTable('comments').set(change).where('id', '=', id).execute() : db.updateTable('critiques').set(change).where('id', '=', id).execute(),
+  /** Comments of a batch, in multi-row statements. */
+  async insertComments(db: Db, rows: CommentsTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('comments').values(rows.slice(i, i + 1000)).execute();
+  },
+  /** Feed rows of a batch; returns each recipient's new cursor. */
+  async appendFeed(db: Db, rows: FeedRow[]): Promise<Map<string, number>> {
+    const seqs = new Map<string, number>();
+    for (let i = 0; i < rows.length; i += 2000) {
+      const inserted = await db.insertInto('feed').values(rows.slice(i, i + 2000)).returning(['seq', 'user_id']).execute();
+      for (const row of inserted) seqs.set(row.user_id, Math.max(Number(row.seq), seqs.get(row.user_id) ?? 0));
+    }
+    return seqs;
+  },
+
+  /** What this writer's operations with these ids were answered (ids are per writer: a stranger's reuse is theirs alone). */
+  async appliedOps(db: Db, userId: string, opIds: string[]): Promise<Map<string, string | null>> {
+    const seen = new Map<string, string | null>();
+    const unique = [...new Set(opIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await db.selectFrom('applied_ops').select(['op_id', 'error']).where('user_id', '=', userId).where('op_id', 'in', unique.slice(i, i + 500)).execute();
+      for (const r of rows) seen.set(r.op_id, r.error);
+    }
+    return seen;
+  },
+  async rememberOps(db: Db, rows: AppliedOpsTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2000) await db.insertInto('applied_ops').values(rows.slice(i, i + 2000)).execute();
+  },
+
+  /** A page of the writer's feed after their cursor. */
+  feedPage: (db: Db, userId: string, after: number, limit: number) =>
+    db.selectFrom('feed').select(['seq', 'kind', 'ref_id']).where('user_id', '=', userId).where('seq', '>', after).orderBy('seq').limit(limit).execute(),
+  /** A circle's live shares that the whole circle reads, oldest first (a newcomer's welcome). */
+  openShares: (db: Db, circleId: string) =>
+    db.selectFrom('shares').select('id').where('circle_id', '=', circleId).where('revoked_at', 'is', null).where('reader_ids', '=', '[]').orderBy('created_at').execute(),
+  /** A share's versions, comments and critiques as feed references, in order. */
+  async discussionOf(db: Db, shareId: string): Promise<[FeedKind, string][]> {
+    const refs: [FeedKind, string][] = [];
+    for (const v of await db.selectFrom('share_versions').select('id').where('share_id', '=', shareId).orderBy('number').execute()) refs.push(['version', v.id]);
+    for (const c of await db.selectFrom('comments').select('id').where('share_id', '=', shareId).orderBy('created_at').execute()) refs.push(['comment', c.id]);
+    for (const c of await db.selectFrom('critiques').select('id').where('share_id', '=', shareId).orderBy('created_at').execute()) refs.push(['critique', c.id]);
+    return refs;
   },
 
   /** Appends one feed row per recipient; returns each recipient's new cursor. */

@@ -1,23 +1,6 @@
-import type { LeaderRow, SprintStatus } from '../../../shared/protocol/community-events';
+import type { LeaderRow } from '../../../shared/protocol/community-events';
 
-/** Final counts are accepted this long after the end, for writers who were offline at the bell. */
-export const GRACE_MS = 2 * 60_000;
-/** Faster than this, sustained, is not a person typing: the count is flagged, not trusted. */
-export const MAX_WORDS_PER_MINUTE = 200;
-/** A burst allowance on top (a pasted paragraph written just before the start). */
-export const BURST_WORDS = 150;
-
-export function sprintStatus(startsAt: string, endsAt: string, now: number): SprintStatus {
-  if (now < Date.parse(startsAt)) return 'upcoming';
-  if (now < Date.parse(endsAt)) return 'running';
-  if (now < Date.parse(endsAt) + GRACE_MS) return 'grace';
-  return 'finished';
-}
-
-/** The most words a person could have added between `since` and `now`. */
-export function plausibleWords(since: number, now: number): number {
-  return Math.ceil((Math.max(0, now - since) / 60_000) * MAX_WORDS_PER_MINUTE) + BURST_WORDS;
-}
+/** The leaderboard's order (the rules of sprints themselves are shared: shared/rules/sprints.ts). */
 
 export interface WriterRow {
   userId: string;

@@ -1,6 +1,7 @@
 import type { LeaderRow, SprintPlace, SprintTickShared } from '../../../shared/protocol/community-events';
 import type { CommunitySocket } from '../../socket/context';
-import { leaderOrder, rank, sprintStatus, type WriterRow } from './sprint-rules';
+import { sprintStatus } from '../../../shared/rules/sprints';
+import { leaderOrder, rank, type WriterRow } from './sprint-rules';
 import type { SprintsRepo } from './sprints.repo';
 
 export const TOP_PLACES = 10;
@@ -145,16 +146,19 @@ export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOp
 
   /** `everyone`: a tick for the whole room; otherwise a first tick for newly watching sockets. */
   const send = async (sprintId: string, sockets: Iterable<CommunitySocket>, maxAgeMs = 0, everyone = false) => {
+    // Stamped before the store read and the ranking: what a writer sees as the tick's delay
+    // then includes the tick's own cost, not only its delivery.
+    const serverNow = now();
     const sprint = await sprints.get(sprintId);
     if (!sprint) return void watched.delete(sprintId);
-    const status = sprintStatus(sprint.starts_at, sprint.ends_at, now());
+    const status = sprintStatus(sprint.starts_at, sprint.ends_at, serverNow);
     let cached = standings.get(sprintId);
     if (!cached || now() - cached.at > maxAgeMs) {
       cached = { standings: standingsOf(rank(await sprints.writers(sprintId))), at: now() };
       standings.set(sprintId, cached);
     }
     const { top, totals } = cached.standings;
-    const tick: SprintTickShared = { sprintId, serverNow: now(), startsAt: sprint.starts_at, endsAt: sprint.ends_at, status, goalWords: sprint.goal_words, top, totals };
+    const tick: SprintTickShared = { sprintId, serverNow, startsAt: sprint.starts_at, endsAt: sprint.ends_at, status, goalWords: sprint.goal_words, top, totals };
     // The leaderboard first, to everyone at once (encoded once); then the places that moved.
     if (everyone && options.broadcastLocal && options.roomOf) options.broadcastLocal(options.roomOf(sprintId), tick);
     else for (const socket of sockets) socket.emit('sprint:tick', tick);
@@ -184,7 +188,10 @@ export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOp
     running = true;
     try {
       for (const [sprintId, sockets] of [...watched]) {
-        for (const s of sockets) if (s.disconnected) sockets.delete(s);
+        // A socket taken out of the sprint's room (left, kicked or banned from its circle, on
+        // any node) stops getting its place too, not only the room's broadcast.
+        const room = options.roomOf?.(sprintId);
+        for (const s of sockets) if (s.disconnected || (room !== undefined && !s.rooms.has(room))) sockets.delete(s);
         if (sockets.size === 0) watched.delete(sprintId);
         else await send(sprintId, sockets, 0, true);
       }

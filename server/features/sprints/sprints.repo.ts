@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import { groupCommit } from '../../store/group-commit';
 import type { Sprint, SprintResult } from '../../../shared/protocol/community-events';
 import type { CommunityDatabase, SprintsTable, SprintWritersTable } from '../../store/schema';
-import { GRACE_MS, plausibleWords, rank, sprintStatus, type WriterRow } from './sprint-rules';
+import { GRACE_MS, plausibleWords, sprintStatus } from '../../../shared/rules/sprints';
+import { rank, type WriterRow } from './sprint-rules';
 
 interface ProgressRow {
   sprintId: string;
@@ -138,17 +139,28 @@ export function createSprintsRepo(db: Kysely<CommunityDatabase>, now: () => Date
       return rows.map((r) => ({ userId: r.id, displayName: r.display_name, words: Number(r.words), flagged: Number(r.flagged) === 1 }));
     },
 
-    /** Active sprints (not finished) a user is writing in: a reconnecting socket rejoins them. */
+    /**
+     * Active sprints (not finished) a user is writing in and may still see: a reconnecting
+     * socket rejoins them, but never a sprint of a circle they left or were banned from.
+     */
     async activeFor(userId: string): Promise<string[]> {
       const since = new Date(now().getTime() - GRACE_MS).toISOString();
       const rows = await db
         .selectFrom('sprint_writers')
         .innerJoin('sprints', 'sprints.id', 'sprint_writers.sprint_id')
+        .leftJoin('circle_members', (join) => join.onRef('circle_members.circle_id', '=', 'sprints.circle_id').on('circle_members.user_id', '=', userId))
         .select('sprints.id')
         .where('sprint_writers.user_id', '=', userId)
         .where('sprint_writers.left_at', 'is', null)
         .where('sprints.ends_at', '>', since)
+        .where((eb) => eb.or([eb('sprints.circle_id', 'is', null), eb('circle_members.role', 'in', ['owner', 'moderator', 'member'])]))
         .execute();
+      return rows.map((r) => r.id);
+    },
+    /** A circle's sprints that have not finished: someone leaving the circle leaves their rooms too. */
+    async activeInCircle(circleId: string): Promise<string[]> {
+      const since = new Date(now().getTime() - GRACE_MS).toISOString();
+      const rows = await db.selectFrom('sprints').select('id').where('circle_id', '=', circleId).where('ends_at', '>', since).execute();
       return rows.map((r) => r.id);
     },
 

@@ -84,6 +84,178 @@ describe('authorization table for circles', () => {
   });
 });
 
+describe('authorization table for the directory', () => {
+  /** Deciding who comes in, and listing the circle: everyone else gets forbidden, as for a circle that does not exist. */
+  const MAY_DIRECTORY: Record<string, Actor[]> = {
+    'directory:requests': ['owner', 'moderator', 'admin'],
+    'directory:decide': ['owner', 'moderator', 'admin'],
+    'directory:setListing': ['owner', 'admin'],
+  };
+  for (const [action, may] of Object.entries(MAY_DIRECTORY)) {
+    it(`${action}: ${may.join(', ')} may; everyone else gets forbidden and learns nothing`, async () => {
+      const { url, circle, sockets } = await world();
+      await must(sockets.owner, 'directory:setListing', { circleId: circle.id, visibility: 'closed' });
+      for (const actor of ACTORS) {
+        const asker = await newWriter(url);
+        await must(asker.socket, 'directory:join', { circleId: circle.id });
+        const payload =
+          action === 'directory:decide'
+            ? { circleId: circle.id, userId: asker.userId, accept: false }
+            : action === 'directory:setListing'
+              ? { circleId: circle.id, visibility: 'closed', genres: ['poetry'] }
+              : { circleId: circle.id };
+        const result = (await call(sockets[actor], action as 'directory:requests', payload)) as Result<unknown>;
+        if (may.includes(actor)) expect(result.ok, `${actor} may ${action}: ${JSON.stringify(result)}`).toBe(true);
+        else {
+          expect(result, `${actor} may not ${action}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+          const ghost = (await call(sockets[actor], action as 'directory:requests', { ...payload, circleId: crypto.randomUUID() })) as Result<unknown>;
+          expect(ghost).toEqual(result);
+        }
+      }
+    });
+  }
+
+  it('directory:search and directory:join: anyone signed in; the banned may not join; a private circle answers outsiders as one that does not exist', async () => {
+    const { circle, sockets } = await world();
+    const ghost = { circleId: crypto.randomUUID() };
+    for (const actor of ACTORS) {
+      const search = await call(sockets[actor], 'directory:search', {});
+      if (actor === 'signed-out') expect(search).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      else expect(search, actor).toEqual({ ok: true, data: { circles: [], next: null } }); // private: listed to nobody
+    }
+    for (const actor of ['stranger', 'admin'] as const) {
+      expect(await call(sockets[actor], 'directory:join', { circleId: circle.id }), actor).toEqual(await call(sockets[actor], 'directory:join', ghost));
+      expect(await call(sockets[actor], 'directory:join', ghost)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    expect(await call(sockets.banned, 'directory:join', { circleId: circle.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(sockets['signed-out'], 'directory:join', { circleId: circle.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await must(sockets.owner, 'directory:setListing', { circleId: circle.id, visibility: 'public' });
+    expect(await call(sockets.banned, 'directory:join', { circleId: circle.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await must(sockets.stranger, 'directory:join', { circleId: circle.id })).joined).toBe(true);
+  });
+});
+
+describe('authorization table for discussions', () => {
+  /** Who may: members read and post, moderators pin and lock, the owner sets categories. Everyone else: forbidden, as for a thread or circle that does not exist. */
+  const MAY_DISCUSS: Record<string, Actor[]> = {
+    'discussion:categories': ['owner', 'moderator', 'member'],
+    'discussion:setCategories': ['owner', 'admin'],
+    'discussion:threads': ['owner', 'moderator', 'member'],
+    'discussion:thread': ['owner', 'moderator', 'member'],
+    'discussion:start': ['owner', 'moderator', 'member'],
+    'discussion:reply': ['owner', 'moderator', 'member'],
+    'discussion:moderate': ['owner', 'moderator', 'admin'],
+  };
+  for (const [action, may] of Object.entries(MAY_DISCUSS)) {
+    it(`${action}: ${may.join(', ')} may; everyone else gets forbidden and learns nothing`, async () => {
+      const { circle, sockets } = await world();
+      const threadId = crypto.randomUUID();
+      await must(sockets.owner, 'discussion:start', { threadId, postId: crypto.randomUUID(), circleId: circle.id, title: 'Welcome', body: 'Say hello.' });
+      for (const actor of ACTORS) {
+        const payload = (circleId: string, thread: string) =>
+          ({
+            'discussion:categories': { circleId },
+            'discussion:setCategories': { circleId, names: ['Craft'] },
+            'discussion:threads': { circleId },
+            'discussion:thread': { threadId: thread },
+            'discussion:start': { threadId: crypto.randomUUID(), postId: crypto.randomUUID(), circleId, title: 'Mine', body: 'Hi' },
+            'discussion:reply': { postId: crypto.randomUUID(), threadId: thread, body: 'Hi' },
+            'discussion:moderate': { threadId: thread, pinned: true },
+          })[action];
+        const result = (await call(sockets[actor], action as 'discussion:thread', payload(circle.id, threadId))) as Result<unknown>;
+        if (may.includes(actor)) expect(result.ok, `${actor} may ${action}: ${JSON.stringify(result)}`).toBe(true);
+        else {
+          expect(result, `${actor} may not ${action}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+          const ghost = (await call(sockets[actor], action as 'discussion:thread', payload(crypto.randomUUID(), crypto.randomUUID()))) as Result<unknown>;
+          expect(ghost, `${actor} ${action} on a made-up circle or thread`).toEqual(result);
+        }
+      }
+    });
+  }
+});
+
+describe('authorization table for moderation', () => {
+  /** Members report posts in their circle; its moderators and owner (and a site admin) work the queue. Everyone else: forbidden, as for what does not exist. */
+  const MAY_MODERATE: Record<string, Actor[]> = {
+    'moderation:report': ['owner', 'moderator', 'member'],
+    'moderation:queue': ['owner', 'moderator', 'admin'],
+    'moderation:decide': ['owner', 'moderator', 'admin'],
+    'moderation:log': ['owner', 'moderator', 'admin'],
+  };
+  for (const [action, may] of Object.entries(MAY_MODERATE)) {
+    it(`${action}: ${may.join(', ')} may; everyone else gets forbidden and learns nothing`, async () => {
+      const { url, circle, code, sockets } = await world();
+      const poster = await newWriter(url);
+      await must(poster.socket, 'circle:join', { code });
+      const threadId = crypto.randomUUID();
+      const postId = crypto.randomUUID();
+      await must(poster.socket, 'discussion:start', { threadId, postId, circleId: circle.id, title: 'Reported', body: 'Something to report' });
+      for (const actor of ACTORS) {
+        // A fresh open report for each actor, so one actor's decision does not change the next one's case.
+        const reportId = crypto.randomUUID();
+        await must(sockets.member, 'moderation:report', { reportId, targetKind: 'post', targetId: postId, reason: 'other' });
+        const payload = (circleId: string, target: string, report: string) =>
+          ({
+            'moderation:report': { reportId: crypto.randomUUID(), targetKind: 'post', targetId: target, reason: 'spam' },
+            'moderation:queue': { circleId },
+            'moderation:decide': { reportId: report, action: 'dismiss', reason: 'Fine as it is.' },
+            'moderation:log': { circleId },
+          })[action];
+        const result = (await call(sockets[actor], action as 'moderation:queue', payload(circle.id, postId, reportId))) as Result<unknown>;
+        if (may.includes(actor)) expect(result.ok, `${actor} may ${action}: ${JSON.stringify(result)}`).toBe(true);
+        else {
+          expect(result, `${actor} may not ${action}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+          const ghost = (await call(sockets[actor], action as 'moderation:queue', payload(crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()))) as Result<unknown>;
+          expect(ghost, `${actor} ${action} on something made up`).toEqual(result);
+        }
+      }
+    });
+  }
+
+  it('moderation:block and moderation:blocks: anyone signed in, for themselves only; signed-out sockets may not', async () => {
+    const { sockets } = await world();
+    const someone = (await must(sockets.owner, 'account:me', {})).id;
+    for (const actor of ACTORS.filter((a) => a !== 'owner' && a !== 'signed-out')) {
+      expect((await call(sockets[actor], 'moderation:block', { userId: someone, blocked: true })).ok, actor).toBe(true);
+      expect((await must(sockets[actor], 'moderation:blocks', {})).map((b) => b.userId), actor).toEqual([someone]);
+    }
+    expect(await call(sockets['signed-out'], 'moderation:block', { userId: someone, blocked: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(sockets['signed-out'], 'moderation:blocks', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await must(sockets.owner, 'moderation:blocks', {})).toEqual([]);
+  });
+});
+
+describe('authorization table for kudos, follows and the feed', () => {
+  it('activity:kudos: owner, moderator and member may; everyone else gets forbidden, as for a post that does not exist', async () => {
+    const { url, circle, code, sockets } = await world();
+    const poster = await newWriter(url);
+    await must(poster.socket, 'circle:join', { code });
+    const postId = crypto.randomUUID();
+    await must(poster.socket, 'discussion:start', { threadId: crypto.randomUUID(), postId, circleId: circle.id, title: 'Kudos me', body: 'Please' });
+    for (const actor of ACTORS) {
+      const result = (await call(sockets[actor], 'activity:kudos', { targetKind: 'post', targetId: postId, given: true })) as Result<unknown>;
+      if (['owner', 'moderator', 'member'].includes(actor)) expect(result.ok, actor).toBe(true);
+      else {
+        expect(result, actor).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+        expect(await call(sockets[actor], 'activity:kudos', { targetKind: 'post', targetId: crypto.randomUUID(), given: true })).toEqual(result);
+      }
+    }
+  });
+
+  it('activity:follow, activity:follows and activity:feed: anyone signed in, for themselves; signed-out sockets may not', async () => {
+    const { url, sockets } = await world();
+    const someone = await newWriter(url);
+    for (const actor of ACTORS.filter((a) => a !== 'signed-out')) {
+      expect((await must(sockets[actor], 'activity:follow', { kind: 'writer', id: someone.userId, following: true })).map((f) => f.id), actor).toEqual([someone.userId]);
+      expect((await must(sockets[actor], 'activity:feed', {})).items, actor).toEqual([]);
+    }
+    for (const event of ['activity:follow', 'activity:follows', 'activity:feed'] as const) {
+      const payload = event === 'activity:follow' ? { kind: 'writer', id: someone.userId, following: true } : {};
+      expect(await call(sockets['signed-out'], event, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});
+
 describe('admin CLI role grants', () => {
   it('grant-role through the repository the CLI uses', async () => {
     const { url, store } = await startCommunity();
@@ -91,5 +263,112 @@ describe('admin CLI role grants', () => {
     await createAccountsRepo(store.db).setRoles(w.userId, ['writer', 'author']);
     expect((await must(w.socket, 'account:me', {})).roles).toEqual(['writer', 'author']);
     expect(openStore).toBeTypeOf('function');
+  });
+});
+
+/**
+ * Those who could read once and may not now: a member who left, a member banned, and a
+ * member a later version left out of its readers. Every feed and sprint event must treat them
+ * as it treats someone who never could, and say nothing of what changed since.
+ */
+describe('authorization table for shares and sprints: the leaver, the banned and the excluded reader', () => {
+  type Former = 'leaver' | 'banned' | 'excluded';
+  const FORMER: Former[] = ['leaver', 'banned', 'excluded'];
+  const push = async (socket: ClientSocket, op: Record<string, unknown>) => (await must(socket, 'sync:push', { ops: [{ opId: crypto.randomUUID(), op }] })).results[0]!;
+  const docJson = (text: string) =>
+    JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] } });
+
+  async function formerReaders() {
+    const { url } = await startCommunity('sqlite', { tickMs: 100 });
+    const author = await newWriter(url);
+    const circle = await must(author.socket, 'circle:create', { name: 'Lamplight' });
+    const { code } = await must(author.socket, 'circle:invite', { circleId: circle.id });
+    const people: Record<Former | 'reader', Awaited<ReturnType<typeof newWriter>>> = {} as never;
+    for (const who of [...FORMER, 'reader'] as const) {
+      people[who] = await newWriter(url);
+      await must(people[who].socket, 'circle:join', { code });
+    }
+    const stranger = await newWriter(url);
+    const share = { kind: 'share.publish', shareId: crypto.randomUUID(), versionId: crypto.randomUUID(), circleId: circle.id, readerIds: [], title: 'Before', note: '', queue: false, content: docJson('The lamp was lit.') };
+    expect(await push(author.socket, share)).toMatchObject({ ok: true });
+    const commentId = crypto.randomUUID();
+    expect(await push(people.reader.socket, { kind: 'comment.add', commentId, shareId: share.shareId, versionId: share.versionId, parentId: null, body: 'Lovely.', anchor: null })).toMatchObject({ ok: true });
+    const sprint = await must(author.socket, 'sprint:create', { circleId: circle.id, durationMin: 30 });
+    for (const who of FORMER) await must(people[who].socket, 'sprint:join', { sprintId: sprint.id });
+
+    // Then: one leaves, one is banned, one is left out of the next version's readers.
+    await must(people.leaver.socket, 'circle:leave', { circleId: circle.id });
+    await must(author.socket, 'circle:ban', { circleId: circle.id, userId: people.banned.userId });
+    const v2 = { ...share, versionId: crypto.randomUUID(), title: 'After: secret title', note: 'secret note', readerIds: [people.reader.userId], content: docJson('The lamp went out.') };
+    expect(await push(author.socket, v2)).toMatchObject({ ok: true });
+    expect(await push(people.reader.socket, { kind: 'comment.add', commentId: crypto.randomUUID(), shareId: share.shareId, versionId: v2.versionId, parentId: null, body: 'Darker now.', anchor: null })).toMatchObject({ ok: true });
+    expect(await push(people.reader.socket, { kind: 'critique.submit', critiqueId: crypto.randomUUID(), shareId: share.shareId, versionId: v2.versionId, worked: 'x', didnt: 'y', suggestions: 'z' })).toMatchObject({ ok: true });
+    expect(await push(author.socket, { kind: 'flag.set', target: 'comment', id: commentId, flag: 'resolved', value: true, hlc: `${String(Date.now()).padStart(15, '0')}:000000:a` })).toMatchObject({ ok: true });
+    return { url, author, people, stranger, circle, share, v2, commentId, sprint };
+  }
+
+  it('sync:pull: they get a tombstone of the share and nothing of what it became, nor its versions, comments or critiques', async () => {
+    const { people, share, v2 } = await formerReaders();
+    for (const who of FORMER) {
+      const items = (await must(people[who].socket, 'sync:pull', { after: 0 })).items.filter((i) => i.kind !== 'credit');
+      expect(items.map((i) => i.kind), who).toEqual(['share']);
+      expect(items[0], who).toMatchObject({ share: { id: share.shareId, revoked: true, title: '', note: '', readerIds: [], versions: [] } });
+      const text = JSON.stringify(items);
+      for (const secret of ['secret', v2.versionId, people.reader.userId, 'Darker']) expect(text, `${who} sees ${secret}`).not.toContain(secret);
+    }
+    // The reader still named sees it all.
+    const readerItems = (await must(people.reader.socket, 'sync:pull', { after: 0 })).items;
+    expect(readerItems.find((i) => i.kind === 'share' && i.share.title === 'After: secret title')).toBeTruthy();
+  });
+
+  it('sync:push: every operation on the share is answered as for a share, comment or id that does not exist', async () => {
+    const { people, stranger, share, v2, commentId } = await formerReaders();
+    const made = crypto.randomUUID();
+    const ghostFlag = await push(stranger.socket, { kind: 'flag.set', target: 'comment', id: made, flag: 'resolved', value: true, hlc: `${String(Date.now()).padStart(15, '0')}:000000:s` });
+    const ghostComment = await push(stranger.socket, { kind: 'comment.add', commentId: crypto.randomUUID(), shareId: made, versionId: made, parentId: null, body: 'Hello?', anchor: null });
+    // A stranger publishing a fresh share into the circle: what anything not theirs is answered.
+    const notTheirs = await push(stranger.socket, { ...share, shareId: crypto.randomUUID(), versionId: crypto.randomUUID() });
+    expect(notTheirs).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const who of [...FORMER, 'stranger'] as const) {
+      const socket = who === 'stranger' ? stranger.socket : people[who].socket;
+      const answers = {
+        flag: await push(socket, { kind: 'flag.set', target: 'comment', id: commentId, flag: 'resolved', value: false, hlc: `${String(Date.now()).padStart(15, '0')}:000001:x` }),
+        comment: await push(socket, { kind: 'comment.add', commentId: crypto.randomUUID(), shareId: share.shareId, versionId: share.versionId, parentId: null, body: 'Still here?', anchor: null }),
+        critique: await push(socket, { kind: 'critique.submit', critiqueId: crypto.randomUUID(), shareId: share.shareId, versionId: share.versionId, worked: 'a', didnt: 'b', suggestions: 'c' }),
+        publishTheirs: await push(socket, { ...share, versionId: crypto.randomUUID(), title: 'Mine now' }),
+        reusedVersion: await push(socket, { ...share, shareId: crypto.randomUUID(), versionId: v2.versionId }),
+      };
+      expect(answers.flag, who).toEqual({ ...ghostFlag, opId: answers.flag.opId });
+      expect(answers.comment, who).toEqual({ ...ghostComment, opId: answers.comment.opId });
+      expect(answers.critique, who).toEqual({ ...ghostComment, opId: answers.critique.opId });
+      expect(answers.publishTheirs, who).toEqual({ ...notTheirs, opId: answers.publishTheirs.opId });
+      expect(answers.reusedVersion, who).toEqual({ ...notTheirs, opId: answers.reusedVersion.opId });
+    }
+  });
+
+  it('sprint events: the leaver and the banned are answered as for a sprint that does not exist, and get no ticks', async () => {
+    const { author, people, sprint } = await formerReaders();
+    const ghost = crypto.randomUUID();
+    const ticks = { leaver: 0, banned: 0 };
+    for (const who of ['leaver', 'banned'] as const) people[who].socket.on('sprint:tick', (t) => void (t.sprintId === sprint.id && ticks[who]++));
+    for (const who of ['leaver', 'banned'] as const) {
+      const socket = people[who].socket;
+      for (const [event, payload] of [
+        ['sprint:join', (id: string) => ({ sprintId: id })],
+        ['sprint:progress', (id: string) => ({ sprintId: id, words: 5 })],
+        ['sprint:cheer', (id: string) => ({ sprintId: id, toUserId: author.userId, reaction: '👏' })],
+        ['sprint:results', (id: string) => ({ sprintId: id })],
+        ['sprint:leave', (id: string) => ({ sprintId: id })],
+      ] as const) {
+        const real = (await call(socket, event as 'sprint:join', payload(sprint.id))) as Result<unknown>;
+        expect(real, `${who} ${event}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+        expect(await call(socket, event as 'sprint:join', payload(ghost)), `${who} ${event} on a made-up sprint`).toEqual(real);
+      }
+      expect((await must(socket, 'sprint:list', {})).map((s) => s.id), who).not.toContain(sprint.id);
+    }
+    ticks.leaver = 0;
+    ticks.banned = 0;
+    await new Promise((r) => setTimeout(r, 600)); // six ticks at 100 ms
+    expect(ticks).toEqual({ leaver: 0, banned: 0 });
   });
 });

@@ -34,6 +34,8 @@ function malformed(): unknown[] {
     { constructor: { prototype: { polluted: true } } },
     { circleId: crypto.randomUUID(), extra: 'field', role: 'owner', userId: crypto.randomUUID() },
     { role: 'admin', userId: crypto.randomUUID(), circleId: crypto.randomUUID() },
+    { after: "2026-01-01T00:00:00.000Z|' OR 1=1 --", genre: '%', language: 'en; DROP TABLE circles', visibility: 'private', limit: 10_000 },
+    { circleId: crypto.randomUUID(), visibility: 'secret', genres: [huge], timeZone: '../../etc' },
   ];
 }
 

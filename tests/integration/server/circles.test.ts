@@ -13,7 +13,15 @@ for (const kind of ['sqlite', 'postgres'] as StoreKind[]) describe.skipIf(kind =
 
     const invite = await must(owner.socket, 'circle:invite', { circleId: circle.id });
     expect(invite.code).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(invite.link).toBe(`margin://join/${invite.code}`);
+    // The invite names its server, in both forms: a margin:// link and an https one to paste into a chat.
+    const host = new URL(url).host;
+    expect(invite).toMatchObject({ server: url, link: `margin://join/${encodeURIComponent(url)}/${invite.code}`, web: `${url}/join/${invite.code}` });
+    const page = await fetch(invite.web);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain(`href="margin://join/${encodeURIComponent(`http://${host}`)}/${invite.code}"`);
+    expect(html).not.toMatch(/<script/i);
+    expect((await fetch(`${url}/join/${'<b>x</b>'}`)).status).toBe(404);
 
     const joiner = await newWriter(url);
     // A stranger sees nothing of the circle before joining.
@@ -22,8 +30,8 @@ for (const kind of ['sqlite', 'postgres'] as StoreKind[]) describe.skipIf(kind =
     const joined = await must(joiner.socket, 'circle:join', { code: invite.code });
     expect(joined).toMatchObject({ id: circle.id, role: 'member', memberCount: 2 });
     expect(await joinedEvent).toMatchObject({ circleId: circle.id, member: { userId: joiner.userId, role: 'member' } });
-    // Joining twice is harmless.
-    expect((await must(joiner.socket, 'circle:join', { code: invite.code })).memberCount).toBe(2);
+    // Joining twice is harmless, whichever form of the invite is used.
+    for (const form of [invite.code, invite.link, invite.web, `margin://join/${invite.code}`]) expect((await must(joiner.socket, 'circle:join', { code: form })).memberCount).toBe(2);
 
     const members = await must(joiner.socket, 'circle:members', { circleId: circle.id });
     expect(members.map((m) => [m.username, m.role])).toEqual([

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { connect, must, newWriter, nextEvent } from '../../helpers/community';
+import { io as connectClient } from 'socket.io-client';
+import { call, connect, must, newWriter, nextEvent, type ClientSocket } from '../../helpers/community';
 import { startServerProcess } from '../../helpers/server-process';
 import { serviceAvailable, TEST_PG, TEST_REDIS } from '../../helpers/services';
 
@@ -83,4 +84,101 @@ describe('two community server processes sharing PostgreSQL and Redis', () => {
     await must(ben.socket, 'sprint:cheer', { sprintId: sprint.id, toUserId: ana.userId, reaction: '👏' });
     expect(await cheer).toMatchObject({ fromUserId: ben.userId, reaction: '👏' });
   });
+});
+
+/** A client that reconnects by itself, recovering its connection state as a studio does. */
+function recoveringClient(url: string, token: string): Promise<ClientSocket> {
+  const socket: ClientSocket = connectClient(url, { transports: ['websocket'], auth: { token }, reconnectionDelay: 100, reconnectionDelayMax: 200, forceNew: true });
+  onTestFinished(() => void socket.disconnect());
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Counts the sprint's ticks a socket gets from now on. */
+function tickCounter(socket: ClientSocket, sprintId: string) {
+  let count = 0;
+  socket.on('sprint:tick', (tick) => {
+    if (tick.sprintId === sprintId) count++;
+  });
+  return { get count() { return count; }, reset: () => (count = 0) };
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('limits and membership across nodes', () => {
+  it('blocks on node B a username whose sign-ins failed on node A (Redis)', async ({ skip }) => {
+    if (!available) skip();
+    const db = await clusterDb();
+    const a = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const b = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const victim = await newWriter(a.url);
+    const guesser = await connect(a.url);
+    for (let i = 0; i < 5; i++) expect(await call(guesser, 'account:signIn', { username: victim.username, password: `wrong guess ${i}`, device: 'x' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const elsewhere = await connect(b.url);
+    expect(await call(elsewhere, 'account:signIn', { username: victim.username, password: 'correct horse battery', device: 'x' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  }, 60_000);
+
+  it('takes a banned member off the circle sprint on every node, also after their socket recovers its connection', async ({ skip }) => {
+    if (!available) skip();
+    const db = await clusterDb();
+    const a = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const b = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const owner = await newWriter(a.url);
+    const circle = await must(owner.socket, 'circle:create', { name: 'Night shift' });
+    const { code } = await must(owner.socket, 'circle:invite', { circleId: circle.id });
+    const member = await newWriter(b.url);
+    const stays = await newWriter(b.url); // keeps node B ticking this sprint
+    for (const w of [member, stays]) await must(w.socket, 'circle:join', { code });
+    const sprint = await must(owner.socket, 'sprint:create', { circleId: circle.id, durationMin: 10 });
+    for (const w of [member, stays]) await must(w.socket, 'sprint:join', { sprintId: sprint.id });
+    const live = await recoveringClient(b.url, member.session.token);
+    const ticks = tickCounter(live, sprint.id);
+    const staying = tickCounter(stays.socket, sprint.id);
+    const oldSocket = tickCounter(member.socket, sprint.id);
+    await sleep(1500);
+    expect(ticks.count).toBeGreaterThan(0);
+
+    // A broadcast through the adapter carries an offset: what connection state recovery resumes from.
+    const cheered = new Promise<void>((resolve) => live.once('sprint:cheer', () => resolve()));
+    await must(stays.socket, 'sprint:cheer', { sprintId: sprint.id, toUserId: member.userId, reaction: '🔥' });
+    await cheered;
+    // Dropped for a moment; banned from node A meanwhile; back with its connection state recovered.
+    live.io.engine.close();
+    await must(owner.socket, 'circle:ban', { circleId: circle.id, userId: member.userId });
+    await new Promise<void>((resolve) => live.once('connect', () => resolve()));
+    expect(live.recovered).toBe(true);
+    await sleep(300);
+    ticks.reset();
+    oldSocket.reset();
+    staying.reset();
+    await sleep(2500);
+    expect(staying.count).toBeGreaterThan(0);
+    expect(ticks.count).toBe(0);
+    expect(oldSocket.count).toBe(0);
+    expect(await call(member.socket, 'sprint:progress', { sprintId: sprint.id, words: 10 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // A fresh connection does not put them back either.
+    const fresh = await connect(b.url, member.session.token);
+    const freshTicks = tickCounter(fresh, sprint.id);
+    await sleep(2000);
+    expect(freshTicks.count).toBe(0);
+  }, 60_000);
+
+  it('signing out ends every socket of that session on every node, each told why', async ({ skip }) => {
+    if (!available) skip();
+    const db = await clusterDb();
+    const a = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const b = await startServerProcess(['--db', db, '--redis', TEST_REDIS]);
+    const writer = await newWriter(a.url);
+    const onA = await connect(a.url, writer.session.token);
+    const onB = await connect(b.url, writer.session.token);
+    const told = nextEvent(onB, 'session:revoked', 10_000);
+    const gone = new Promise((resolve) => onB.once('disconnect', resolve));
+    await must(onA, 'account:signOut', {});
+    expect(await told).toMatchObject({ reason: expect.stringContaining('signed out') });
+    expect(await gone).toBe('io server disconnect');
+    expect(onA.connected).toBe(true); // the socket that signed out stays, anonymous
+    await expect(connect(b.url, writer.session.token)).rejects.toMatchObject({ code: 'unauthorized' });
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { unwrap, type Result } from '../../../shared/api/result';
 import { MAX_CONTENT_BYTES } from '../../../shared/schemas/lexical';
 import { LOCK_FILE } from '../../../electron/core/data-dir-lock';
+import { migrations } from '../../../electron/core/db/migrations/index';
 import { createStudioCore, DATABASE_FILE, type StudioCore } from '../../../electron/core/studio-core';
 import { docJson, heading } from '../../fixtures/lexical';
 import { tempDir } from '../../helpers/temp-dir';
@@ -86,7 +87,8 @@ describe('studio core: projects and documents', () => {
 
     call(core, 'documents.restore', { id: a.id });
     const tree = call(core, 'documents.tree', { projectId: p.id });
-    expect(tree.map((d: any) => d.title)).toEqual(['B', 'A', 'A.1']);
+    // Back in its old place, first, with its scene.
+    expect(tree.map((d: any) => d.title)).toEqual(['A', 'B', 'A.1']);
     expect(call(core, 'projects.list')[0].wordCount).toBe(5);
     expect(b.id).toBeTruthy();
     core.close();
@@ -214,7 +216,9 @@ describe('studio core: the database file', () => {
       { version: 3, name: 'critique' },
       { version: 4, name: 'version-list-index' },
       { version: 5, name: 'outbox-undo' },
+      ...migrations.filter((m) => m.version > 5).sort((x, y) => x.version - y.version).map(({ version, name }) => ({ version, name })),
     ]);
+    expect(rows).toContainEqual({ version: 9, name: 'projects-archive-trash' });
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     core.close();
   });

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileTokenVault } from '../../../electron/core/community/token-vault';
-import { encryptedFileVault, type StringCipher } from '../../../electron/main/encrypted-vault';
+import { encryptedFileVault, TOKEN_FILE, type StringCipher } from '../../../electron/main/encrypted-vault';
+import { TOKEN_FILE as CORE_TOKEN_FILE } from '../../../electron/core/studio-core';
 import { tempDir } from '../../helpers/temp-dir';
 
 /** Stands in for the OS key store (safeStorage cannot run without Electron): real AES-256-GCM. */
@@ -44,5 +45,9 @@ describe('token vaults', () => {
     expect(encryptedFileVault(file, aesCipher(), fileTokenVault(`${file}.plain`)).read()).toBeNull();
     const fallback = fileTokenVault(`${file}.plain`);
     expect(encryptedFileVault(file, aesCipher(false), fallback)).toBe(fallback);
+  });
+
+  it('names the token file as the core does (main does not import the core to learn it)', () => {
+    expect(TOKEN_FILE).toBe(CORE_TOKEN_FILE);
   });
 });

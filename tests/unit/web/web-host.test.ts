@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -22,14 +23,17 @@ async function start() {
   return { host, core, origin: `http://127.0.0.1:${host.port}` };
 }
 
-function openSocket(url: string, headers: Record<string, string>): Promise<WebSocket> {
+function openSocket(url: string, headers: Record<string, string>, protocols: string[] = []): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
   });
 }
+
+/** What the page offers in its handshake: the protocol name and its token. */
+const withToken = (token: string) => ['margin', `token.${token}`];
 
 function request(ws: WebSocket, message: unknown): Promise<any> {
   return new Promise((resolve) => {
@@ -44,30 +48,56 @@ function request(ws: WebSocket, message: unknown): Promise<any> {
   });
 }
 
+/** A raw HTTP GET with exactly these headers (fetch would not let a test set Host). */
+function get(port: number, pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: pathname, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
 describe('browser-mode host', () => {
-  it('serves the renderer only with the token, then by cookie', async () => {
+  it('prints a link whose token is in the fragment, and serves the renderer without any credential or cookie', async () => {
     const { host, origin } = await start();
-    expect((await fetch(`${origin}/`)).status).toBe(403);
-    expect((await fetch(`${origin}/?token=wrong`)).status).toBe(403);
-    const ok = await fetch(host.url);
-    expect(ok.status).toBe(200);
-    const cookie = ok.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
-    const again = await fetch(`${origin}/index.html`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect(again.status).toBe(200);
-    expect(await again.text()).toContain('<title>Margin</title>');
-    const escape = await fetch(`${origin}/..%2f..%2fetc%2fpasswd`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(host.url).toBe(`${origin}/#token=${host.token}`);
+    const page = await fetch(host.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Margin</title>');
+    // Issue 11, finding 6: a cookie is scoped by host, not port: it reached every server on 127.0.0.1.
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const withQuery = await fetch(`${origin}/index.html?token=${host.token}`);
+    expect(withQuery.headers.get('set-cookie')).toBeNull();
+    const escape = await fetch(`${origin}/..%2f..%2fetc%2fpasswd`);
     expect(escape.status).toBe(404);
   });
 
-  it('carries StudioApi over a WebSocket from our origin with the cookie, and refuses others', async () => {
+  it("refuses requests from another port's origin or another host name", async () => {
     const { host, origin } = await start();
-    const cookie = `margin_token=${host.token}`;
-    const wsUrl = `ws://127.0.0.1:${host.port}/api`;
-    await expect(openSocket(wsUrl, { origin: 'http://evil.example', cookie })).rejects.toThrow(/401|403/);
-    await expect(openSocket(wsUrl, { origin })).rejects.toThrow(/401|403/);
+    const otherPort = `http://127.0.0.1:${host.port === 65535 ? 1 : host.port + 1}`;
+    expect((await get(host.port, '/', { origin })).status).toBe(200);
+    expect((await get(host.port, '/', { origin: otherPort })).status).toBe(403);
+    expect((await get(host.port, '/', { origin: 'http://localhost:' + host.port })).status).toBe(403);
+    // DNS rebinding: a site's own name pointed at 127.0.0.1.
+    expect((await get(host.port, '/', { host: `evil.example:${host.port}` })).status).toBe(403);
+  });
 
-    const ws = await openSocket(wsUrl, { origin, cookie });
+  it('carries StudioApi over a WebSocket that offers the token from our exact origin, and refuses others', async () => {
+    const { host, origin } = await start();
+    const wsUrl = `ws://127.0.0.1:${host.port}/api`;
+    const otherPort = `http://127.0.0.1:${host.port === 65535 ? 1 : host.port + 1}`;
+    await expect(openSocket(wsUrl, { origin: 'http://evil.example' }, withToken(host.token))).rejects.toThrow(/401|403/);
+    await expect(openSocket(wsUrl, { origin: otherPort }, withToken(host.token))).rejects.toThrow(/401|403/);
+    await expect(openSocket(wsUrl, { origin })).rejects.toThrow(/401|403/);
+    await expect(openSocket(wsUrl, { origin }, withToken('wrong'))).rejects.toThrow(/401|403/);
+    // The old credential, a cookie, opens nothing any more.
+    await expect(openSocket(wsUrl, { origin, cookie: `margin_token=${host.token}` }, ['margin'])).rejects.toThrow(/401|403/);
+
+    const ws = await openSocket(wsUrl, { origin }, withToken(host.token));
+    expect(ws.protocol).toBe('margin'); // the token is never echoed back
     const created = await request(ws, { id: 1, method: 'projects.create', input: { title: 'Over the wire' } });
     expect(created).toMatchObject({ id: 1, result: { ok: true, data: { title: 'Over the wire' } } });
     expect(await request(ws, { id: 2, method: 'nope.nope', input: {} })).toMatchObject({ id: 2, result: { ok: false, error: { code: 'unknown_method' } } });

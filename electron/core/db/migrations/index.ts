@@ -4,6 +4,13 @@ import { sprintSessions } from './0002-sprint-sessions';
 import { critique } from './0003-critique';
 import { versionListIndex } from './0004-version-list-index';
 import { outboxUndo } from './0005-outbox-undo';
+import { goalsStats } from './0007-goals-stats';
+import { syncOwnership } from './0006-sync-ownership';
+import { search } from './0008-search';
+import { projectsArchiveTrash } from './0009-projects-archive-trash';
+import { notifications } from './0011-notifications';
+import { discussions } from './0012-discussions';
+import { discussionKudos } from './0013-discussion-kudos';
 
 export interface Migration {
   version: number;
@@ -12,4 +19,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo];
+export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos];

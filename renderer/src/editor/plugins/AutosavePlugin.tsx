@@ -3,6 +3,7 @@ import { useEffect, type MutableRefObject } from 'react';
 import type { SaveResult } from '../../../../shared/api/studio-api';
 import { errorMessage, isDesktop } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
+import { createSerializeCache } from '../serialize-cache';
 import { COMMENT_MARKS_TAG } from '../update-tags';
 
 /** Saved this long after typing pauses: well inside the one second a crash may take. */
@@ -33,6 +34,12 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
   const api = useStudio();
 
   useEffect(() => {
+    const serializer = createSerializeCache(editor);
+    let idle = 0;
+    const warm = (deadline: IdleDeadline) => {
+      idle = serializer.warm(deadline) ? 0 : requestIdleCallback(warm);
+    };
+    idle = requestIdleCallback(warm);
     let dirty = false;
     // True while every unsaved change is comment marks (COMMENT_MARKS_TAG): saved silently.
     let quiet = true;
@@ -53,7 +60,7 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
       dirty = false;
       const silent = quiet;
       quiet = true;
-      const content = JSON.stringify(editor.getEditorState().toJSON());
+      const content = serializer.serialize();
       if (!silent) report({ state: 'saving' });
       chain = chain
         .then(() => api.documents.save({ id: documentId, content }))
@@ -103,6 +110,8 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
       unregister();
       window.removeEventListener('beforeunload', onBeforeUnload);
       void save();
+      cancelIdleCallback(idle);
+      serializer.dispose();
       flushRef.current = null;
     };
   }, [editor, api, documentId, onSaved, onState, flushRef]);

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { DocumentNode } from '../../../../shared/api/studio-api';
-import { keyboardMove, visibleRows } from './tree';
+import { formatCount } from '../../ui/format';
+import { keyboardMove, visibleRows, wordsWithChildren } from './tree';
+import { DocumentGoalBar, ProjectGoalBar, useDocumentTargets } from '../goals/GoalBars';
 
 interface Props {
   docs: DocumentNode[];
@@ -27,6 +29,8 @@ export function Binder(props: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const rows = useMemo(() => visibleRows(docs, collapsed), [docs, collapsed]);
+  const goalTargets = useDocumentTargets(docs[0]?.projectId ?? null);
+  const totals = useMemo(() => wordsWithChildren(docs), [docs]);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
   const current = rows.find((r) => r.doc.id === focusId) ?? rows[0];
 
@@ -122,13 +126,17 @@ export function Binder(props: Props) {
           New document
         </button>
       </div>
+      <ProjectGoalBar projectId={docs[0]?.projectId ?? null} />
       {rows.length === 0 ? (
-        <p className="empty">No documents yet. Create a chapter to begin.</p>
+        <div className="empty-state">
+          <p>No documents yet. Create a chapter to begin.</p>
+        </div>
       ) : (
         <ul role="tree" aria-labelledby="binder-label" className="tree">
           {rows.map((row, index) => {
             const { doc } = row;
             const isOpen = doc.id === openId;
+            const total = totals.get(doc.id) ?? doc.wordCount;
             return (
               <li
                 key={doc.id}
@@ -141,6 +149,9 @@ export function Binder(props: Props) {
                 aria-selected={isOpen}
                 aria-expanded={row.hasChildren ? !collapsed.has(doc.id) : undefined}
                 aria-label={doc.title}
+                // The counts are its description (drawn by CSS from data-count, so they are not part of its
+                // visible name either): its name stays the title, what is read first and what is searched for.
+                aria-describedby={`count-${doc.id}`}
                 tabIndex={doc.id === current?.doc.id ? 0 : -1}
                 className={`tree-item${isOpen ? ' open' : ''}${dragId === doc.id ? ' dragging' : ''}`}
                 style={{ paddingLeft: `${(row.depth - 1) * 1.1 + 0.4}rem` }}
@@ -179,9 +190,19 @@ export function Binder(props: Props) {
                 ) : (
                   <span className="tree-title">{doc.title}</span>
                 )}
-                <span className="tree-count" aria-label={`${doc.wordCount} words`}>
-                  {doc.wordCount.toLocaleString()}
-                </span>
+                {row.hasChildren ? (
+                  // A chapter: its own words, then with its scenes.
+                  <span
+                    className="tree-count"
+                    id={`count-${doc.id}`}
+                    aria-label={`${doc.wordCount} words, ${total} with what is inside`}
+                    title={`${formatCount(doc.wordCount)} words here, ${formatCount(total)} with what is inside`}
+                    data-count={`${formatCount(doc.wordCount)} · ${formatCount(total)}`}
+                  />
+                ) : (
+                  <span className="tree-count" id={`count-${doc.id}`} aria-label={`${doc.wordCount} words`} data-count={formatCount(doc.wordCount)} />
+                )}
+                <DocumentGoalBar doc={doc} targets={goalTargets} />
                 <span className="tree-actions">
                   <button type="button" aria-label={`New document inside ${doc.title}`} title="New document inside" tabIndex={-1} onClick={(e) => (e.stopPropagation(), props.onCreate(doc.id))}>
                     +
@@ -223,6 +244,8 @@ function RenameField({ initial, onDone }: { initial: string; onDone: (title: str
       className="rename"
       aria-label="Document title"
       autoFocus
+      // Selected, so typing replaces the old name ("Untitled" for a new document).
+      onFocus={(e) => e.target.select()}
       value={value}
       maxLength={200}
       onChange={(e) => setValue(e.target.value)}

@@ -62,3 +62,24 @@ export function keyboardMove(docs: DocumentNode[], id: string, key: string): Key
       return null;
   }
 }
+
+/** Words of each document with everything nested inside it (a chapter and its scenes). */
+export function wordsWithChildren(docs: DocumentNode[]): Map<string, number> {
+  const children = childrenByParent(docs);
+  const totals = new Map<string, number>();
+  const total = (doc: DocumentNode): number => {
+    let sum = doc.wordCount;
+    for (const child of children.get(doc.id) ?? []) sum += total(child);
+    totals.set(doc.id, sum);
+    return sum;
+  };
+  for (const doc of children.get(null) ?? []) total(doc);
+  return totals;
+}
+
+/** How many documents are nested (at any depth) inside `id`: what goes to the trash with it. */
+export function descendantCount(docs: DocumentNode[], id: string): number {
+  const children = childrenByParent(docs);
+  const count = (parent: string): number => (children.get(parent) ?? []).reduce((n, d) => n + 1 + count(d.id), 0);
+  return count(id);
+}

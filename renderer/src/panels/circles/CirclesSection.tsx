@@ -3,6 +3,8 @@ import type { Circle, Invite } from '../../../../shared/protocol/community-event
 import type { CreditRules } from '../../../../shared/protocol/critique-schemas';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
+import { CircleDoor } from '../directory/CircleDoor';
+import { useStore, useStores } from '../../app/stores';
 
 const RULE_LABELS: Record<keyof CreditRules, string> = {
   postCost: 'Credits to post to the critique queue',
@@ -49,6 +51,12 @@ function CreditSettings({ circle }: { circle: Circle }) {
 export function CirclesSection() {
   const api = useStudio();
   const [circles, setCircles] = useState<Circle[]>([]);
+  const { invite: joinInvite } = useStores();
+  const inviteState = useStore(joinInvite, (s) => s.state().step);
+  // A circle joined from an invite shows up in the list.
+  useEffect(() => {
+    if (inviteState === 'joined') void api.circles.list().then(setCircles, () => undefined);
+  }, [api, inviteState]);
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [invite, setInvite] = useState<Invite | null>(null);
@@ -78,13 +86,25 @@ export function CirclesSection() {
               Invite
             </button>
             {(c.role === 'owner' || c.role === 'moderator') && <CreditSettings circle={c} />}
+            {(c.role === 'owner' || c.role === 'moderator') && <CircleDoor circle={c} />}
           </li>
         ))}
       </ul>
       {invite && (
-        <p role="status" aria-label="Invite code">
-          Send this code or link: <code>{invite.code}</code> <code>{invite.link}</code>
-        </p>
+        <div role="status" aria-label="Invite code" className="invite-box">
+          <p>
+            Send this link to a friend (it names this community, <strong>{invite.server}</strong>, so it works from any computer that can reach it):
+          </p>
+          <p>
+            <code>{invite.web}</code>{' '}
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(invite.web)}>
+              Copy link
+            </button>
+          </p>
+          <p className="muted">
+            Or the code <code>{invite.code}</code>, or <code>{invite.link}</code> to open Margin directly. It works for 14 days.
+          </p>
+        </div>
       )}
       <form onSubmit={run(async () => (await api.circles.create({ name }), setName('')))}>
         <label>
@@ -95,10 +115,11 @@ export function CirclesSection() {
           Create circle
         </button>
       </form>
-      <form onSubmit={run(async () => (await api.circles.join({ code }), setCode('')))}>
+      {/* Any form of invite: one for another community server is asked about first (see InvitePrompt). */}
+      <form onSubmit={run(async () => (await joinInvite.open(code, { quiet: true }), setCode('')))}>
         <label>
           Invite code or link
-          <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={300} />
+          <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={1000} />
         </label>
         <button type="submit" disabled={!code.trim()}>
           Join circle

@@ -4,6 +4,11 @@ import type { Device } from '../../../../shared/protocol/community-events';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { CirclesSection } from '../circles/CirclesSection';
+import { DirectorySection } from '../directory/DirectorySection';
+import { DiscussionsSection } from '../discussions/DiscussionsSection';
+import { ModerationSection } from '../moderation/ModerationSection';
+import { ActivitySection } from '../activity/ActivitySection';
+import { useStore, useStores } from '../../app/stores';
 
 /** Settings → Community: which server, your account on it, and your signed-in devices. */
 export function CommunityPanel({ sync }: { sync: SyncStatus }) {
@@ -12,6 +17,8 @@ export function CommunityPanel({ sync }: { sync: SyncStatus }) {
   const [devices, setDevices] = useState<Device[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A circle joined from the directory shows up in the writer's circles.
+  const joins = useStore(useStores().directory, (s) => s.state().joins);
 
   const refresh = useCallback(async () => {
     const next = await api.community.status();
@@ -76,7 +83,11 @@ export function CommunityPanel({ sync }: { sync: SyncStatus }) {
               </li>
             ))}
           </ul>
-          {sync.state === 'online' && <CirclesSection />}
+          {sync.state === 'online' && <CirclesSection key={joins} />}
+          {sync.state === 'online' && <DirectorySection />}
+          <DiscussionsSection />
+          {sync.state === 'online' && <ModerationSection />}
+          {sync.state === 'online' && <ActivitySection />}
         </div>
       ) : (
         <AccountForm busy={busy} onSubmit={(kind, username, password) => run(() => (kind === 'register' ? api.community.register({ username, password }) : api.community.signIn({ username, password })))} />

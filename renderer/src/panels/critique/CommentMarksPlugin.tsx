@@ -1,10 +1,13 @@
+import { MarkNode } from '@lexical/mark';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { HISTORIC_TAG, HISTORY_MERGE_TAG } from 'lexical';
-import { useEffect } from 'react';
+import { $getNodeByKey, HISTORIC_TAG, HISTORY_MERGE_TAG } from 'lexical';
+import { useEffect, useState } from 'react';
+import { useStore, useStores } from '../../app/stores';
 import type { TextAnchor } from '../../../../shared/text/anchor';
 import { findAnchor } from '../../../../shared/text/anchor';
 import { COMMENT_MARKS_TAG } from '../../editor/update-tags';
 import { commentFocus } from './comment-focus';
+import { MarginThreads } from './MarginThreads';
 import { $marks, $markRange, $removeMark, plainTextMap } from './text-points';
 
 export interface MarkWish {
@@ -17,10 +20,31 @@ export interface MarkWish {
 /**
  * Keeps each open comment's passage wrapped in a Lexical mark. A mark, once made, follows
  * the writer's edits by itself; a passage without one is found again from its anchor on the
- * live text (exact, then approximate). Also scrolls to a passage when the sidebar asks.
+ * live text (exact, then approximate). Also scrolls to a passage when the sidebar asks, and
+ * floats the threads in the page's margin beside their passages.
  */
 export function CommentMarksPlugin({ wishes }: { wishes: MarkWish[] }) {
   const [editor] = useLexicalComposerContext();
+  const { critique } = useStores();
+  const review = useStore(critique, (s) => s.watchedReview());
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  useEffect(() => editor.registerRootListener((element) => setRoot(element)), [editor]);
+
+  // Each mark's element names its comments, as the reader's marks do: a click finds its thread.
+  useEffect(
+    () =>
+      editor.registerMutationListener(MarkNode, (mutations) => {
+        editor.getEditorState().read(() => {
+          for (const [key, kind] of mutations) {
+            if (kind === 'destroyed') continue;
+            const node = $getNodeByKey<MarkNode>(key);
+            const element = editor.getElementByKey(key);
+            if (node && element) element.dataset.ids = node.getIDs().join(' ');
+          }
+        });
+      }),
+    [editor],
+  );
 
   useEffect(() => {
     const ensure = () => {
@@ -64,5 +88,15 @@ export function CommentMarksPlugin({ wishes }: { wishes: MarkWish[] }) {
     commentFocus.addEventListener('jump', jump);
     return () => commentFocus.removeEventListener('jump', jump);
   }, [editor]);
-  return null;
+
+  if (!review || review.shares.length === 0) return null;
+  return (
+    <MarginThreads
+      page={root?.closest<HTMLElement>('.page') ?? null}
+      text={root}
+      threads={review.threads.filter((t) => !t.root.resolved)}
+      meId={review.shares[0]!.authorId}
+      shareAuthorId={(shareId) => review.shares.find((s) => s.id === shareId)?.authorId ?? null}
+    />
+  );
 }

@@ -23,7 +23,7 @@ export function DocumentComments({ review, documentId, title, docs, online, flus
 }
 
 /** A critiquer's side of a shared draft: the threads on it, and the overall critique from a template. */
-export function ShareComments({ view }: { view: ShareView }) {
+export function ShareComments({ view, online }: { view: ShareView; online: boolean }) {
   const api = useStudio();
   const mine = view.critiques.find((c) => c.authorId === view.me?.id && c.versionId === view.version.id);
   const [worked, setWorked] = useState(mine?.worked ?? '');
@@ -52,6 +52,7 @@ export function ShareComments({ view }: { view: ShareView }) {
         meId={view.me?.id ?? null}
         shareAuthorId={() => view.share.authorId}
         latestVersion={() => latest}
+        shownVersion={view.version.number}
       />
       {view.me?.id !== view.share.authorId && (
         <form className="critique-form" onSubmit={submit} aria-label="Overall critique">
@@ -74,7 +75,7 @@ export function ShareComments({ view }: { view: ShareView }) {
             <textarea value={suggestions} onChange={(e) => setSuggestions(e.target.value)} maxLength={20000} />
           </label>
           <button type="submit">{mine ? 'Update critique' : 'Submit critique'}</button>
-          {saved && <span role="status"> Kept; it syncs when you are online.</span>}
+          {saved && <span role="status">{online ? ' Saved; on its way to the author.' : ' Kept; it syncs when you are online.'}</span>}
         </form>
       )}
     </div>

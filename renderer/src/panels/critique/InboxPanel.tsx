@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { LocalShare } from '../../../../shared/api/studio-api';
-import { useStudio } from '../../app/studio-context';
+import { useStore, useStores } from '../../app/stores';
+import { CreditBalances } from './CreditBalances';
 
 /** Drafts shared with this writer, and their circles' critique queues. */
 export function InboxPanel({ onOpen, openShareId }: { onOpen: (shareId: string) => void; openShareId: string | null }) {
-  const api = useStudio();
-  const [shares, setShares] = useState<LocalShare[]>([]);
-  const load = useCallback(async () => setShares((await api.shares.list()).filter((s) => s.role === 'reader' && !s.revoked)), [api]);
-  useEffect(() => {
-    load().catch(() => undefined);
-    return api.on('critique:changed', () => void load().catch(() => undefined));
-  }, [api, load]);
+  const { critique } = useStores();
+  const all = useStore(critique, (s) => s.shares());
+  const shares = (all ?? []).filter((s) => s.role === 'reader' && !s.revoked);
   const queue = shares.filter((s) => s.queue);
   const direct = shares.filter((s) => !s.queue);
   const list = (items: LocalShare[], label: string) => (
@@ -31,6 +27,7 @@ export function InboxPanel({ onOpen, openShareId }: { onOpen: (shareId: string) 
   );
   return (
     <section aria-label="Critique inbox">
+      <CreditBalances circleIds={[...new Set((all ?? []).map((s) => s.circleId))]} />
       <h3>Shared with you</h3>
       {direct.length ? list(direct, 'Shared with you') : <p className="muted">Nothing yet. Drafts your circles share with you arrive here, and stay readable offline.</p>}
       <h3>Critique queue</h3>

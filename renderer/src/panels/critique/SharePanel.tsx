@@ -1,9 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import './critique.css';
 import type { Credits, DocumentNode, LocalShare } from '../../../../shared/api/studio-api';
 import type { Circle, CircleMember } from '../../../../shared/protocol/community-events';
 import { errorMessage } from '../../app/studio-client';
+import { useStores } from '../../app/stores';
 import { useStudio } from '../../app/studio-context';
-import { DiscardRefused, SyncBadge } from './ThreadList';
+import { DiscardRefused, SyncBadge } from './SyncBadge';
 
 /** Share the open document with a circle (or some of its members), update or revoke a share, see credits. */
 export function SharePanel({ documentId, title, docs, shares, online, flush }: {
@@ -16,6 +18,7 @@ export function SharePanel({ documentId, title, docs, shares, online, flush }: {
   flush: () => Promise<void>;
 }) {
   const api = useStudio();
+  const { critique } = useStores();
   const [circles, setCircles] = useState<Circle[]>([]);
   const [circleId, setCircleId] = useState('');
   const [members, setMembers] = useState<CircleMember[]>([]);
@@ -79,12 +82,15 @@ export function SharePanel({ documentId, title, docs, shares, online, flush }: {
               </button>
             </p>
           )}
+          {s.versions.length > 0 && <ReadVersion share={s} open={(versionId) => run(async () => (await flush(), critique.openShare(s.id, versionId)))} />}
         </div>
       ))}
       {circles.length === 0 ? (
         <p className="muted">{online ? 'Create or join a circle in the Community tab to share drafts.' : 'Sharing with a new circle needs a connection once; comments and replies work offline.'}</p>
       ) : (
-        <form onSubmit={share} className="share-form">
+        // Once the draft is shared, the form folds away: sharing again with another circle is the rarer wish.
+        <Fold folded={shares.length > 0}>
+        <form onSubmit={share} className="share-form" aria-label="Share for critique">
           <label>
             Circle
             <select value={circleId} onChange={(e) => setCircleId(e.target.value)}>
@@ -132,10 +138,11 @@ export function SharePanel({ documentId, title, docs, shares, online, flush }: {
             Share “{shareTitle}”
           </button>
         </form>
+        </Fold>
       )}
       {credits && (
         <details className="credits">
-          <summary aria-label="Credits">Credits: {credits.balance}</summary>
+          <summary>Credits: {credits.balance}</summary>
           <ul aria-label="Credit history">
             {credits.entries.map((e) => (
               <li key={e.id}>
@@ -147,5 +154,38 @@ export function SharePanel({ documentId, title, docs, shares, online, flush }: {
         </details>
       )}
     </section>
+  );
+}
+
+/** The share form, open until the draft is shared, then behind one line. */
+function Fold({ folded, children }: { folded: boolean; children: ReactNode }) {
+  if (!folded) return <>{children}</>;
+  return (
+    <details className="share-form-fold">
+      <summary>Share with another circle or readers…</summary>
+      {children}
+    </details>
+  );
+}
+
+/** The author reads a shared version as its readers did, with the comments left on it highlighted. */
+function ReadVersion({ share, open }: { share: LocalShare; open: (versionId: string) => void }) {
+  const [versionId, setVersionId] = useState(share.versions.at(-1)!.id);
+  return (
+    <p className="thread-actions">
+      <label>
+        Version{' '}
+        <select value={versionId} onChange={(e) => setVersionId(e.target.value)} aria-label={`Version of ${share.title} to read`}>
+          {share.versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.number}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => open(versionId)}>
+        Read as shared
+      </button>
+    </p>
   );
 }

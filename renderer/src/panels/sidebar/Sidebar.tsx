@@ -2,14 +2,24 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { SyncStatus } from '../../../../shared/api/studio-api';
 import { CommunityPanel } from '../community/CommunityPanel';
 import { SprintPanel } from '../sprint/SprintPanel';
+import { BackupPanel } from '../backup/BackupPanel';
+import { ProgressPanel } from '../goals/ProgressPanel';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { useStore, useStores } from '../../app/stores';
+import { TabBadge } from '../notifications/TabBadge';
+import { openSearch, SearchPanel } from '../search/SearchPanel';
+import { ManuscriptPanel } from '../export/ManuscriptPanel';
 
-type Tab = 'comments' | 'inbox' | 'sprint' | 'community' | 'snapshots';
+type Tab = 'comments' | 'inbox' | 'sprint' | 'community' | 'snapshots' | 'progress' | 'search' | 'manuscript';
 const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'comments', label: 'Comments' },
   { id: 'inbox', label: 'Inbox' },
   { id: 'sprint', label: 'Sprint' },
   { id: 'community', label: 'Community' },
   { id: 'snapshots', label: 'Snapshots' },
+  { id: 'progress', label: 'Progress' },
+  { id: 'search', label: 'Search' },
+  { id: 'manuscript', label: 'Export' },
 ];
 
 /** The margin of the page: comments on what is open, the critique inbox, sprints, community, snapshots. */
@@ -19,6 +29,29 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
   useEffect(() => {
     if (openShareId) setTab('comments');
   }, [openShareId]);
+  // A thread clicked in the text, or a notification opened, brings up its tab.
+  const { critique, notifications } = useStores();
+  const activeThread = useStore(critique, (s) => s.activeThread());
+  const tabRequest = useStore(notifications, (s) => s.tabRequest());
+  useEffect(() => {
+    // Only when the threads are listed here: beside the text, the sidebar stays where it was.
+    if (activeThread && !critique.marginShown()) setTab('comments');
+  }, [activeThread, critique]);
+  useEffect(() => {
+    if (tabRequest) setTab(tabRequest.tab);
+  }, [tabRequest]);
+  // Ctrl+Shift+S: search, from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        setTab('search');
+        openSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const select = (index: number) => setTab(TABS[(index + TABS.length) % TABS.length]!.id);
   return (
     <div className="sidebar">
@@ -32,28 +65,40 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
+            onClick={() => (setTab(t.id), notifications.seeTab(t.id))}
             onKeyDown={(e) => {
               if (e.key === 'ArrowRight') select(i + 1);
               if (e.key === 'ArrowLeft') select(i - 1);
             }}
           >
             {t.label}
+            <TabBadge tab={t.id} />
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
-        {tab === 'snapshots' ? (
-          snapshots
-        ) : tab === 'community' ? (
-          <CommunityPanel sync={sync} />
-        ) : tab === 'sprint' ? (
-          <SprintPanel sync={sync} />
-        ) : tab === 'inbox' ? (
-          inbox
-        ) : (
-          comments
-        )}
+        <ErrorBoundary what={`The ${TABS.find((t) => t.id === tab)!.label} panel`} resetKey={tab}>
+          {tab === 'search' ? (
+            <SearchPanel />
+          ) : tab === 'manuscript' ? (
+            <ManuscriptPanel />
+          ) : tab === 'progress' ? (
+            <ProgressPanel />
+          ) : tab === 'snapshots' ? (
+            <>
+              {snapshots}
+              <BackupPanel />
+            </>
+          ) : tab === 'community' ? (
+            <CommunityPanel sync={sync} />
+          ) : tab === 'sprint' ? (
+            <SprintPanel sync={sync} />
+          ) : tab === 'inbox' ? (
+            inbox
+          ) : (
+            comments
+          )}
+        </ErrorBoundary>
       </div>
     </div>
   );

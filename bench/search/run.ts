@@ -1,0 +1,164 @@
+// bench:search — search across 1,000,000 words in 500 documents: ranked FTS5 results with
+// snippets (the studio's search.query, validation included) beside a plain LIKE scan over the
+// same text in the same run; and what keeping the index current adds to saving a 5,000-word
+// chapter (the same saves on a copy of the database without the index's triggers).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { unwrap, type Result } from '../../shared/api/result';
+import { createStudioCore, DATABASE_FILE, type StudioCore } from '../../electron/core/studio-core';
+import { docJson } from '../../tests/fixtures/lexical';
+import { percentile, round } from '../stats';
+import { mulberry32, prose, vocabulary, zipf } from './corpus';
+
+const DOCS = 500;
+const WORDS_PER_DOC = 2_000;
+const CHAPTER_WORDS = 5_000;
+const SAVES = 60;
+
+const random = mulberry32(42);
+const vocab = vocabulary(20_000, random);
+const rank = zipf(vocab.length, random);
+const call = <T>(core: StudioCore, method: string, input: unknown) => unwrap(core.call(method, input) as Result<T>);
+/** Wall-clock ms of fn; its CPU ms (user + system) go to `cpu` when given: on a shared, busy machine the CPU time is the work itself, without the waits for a core. */
+const time = (fn: () => void, cpu?: number[]) => {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(c);
+  cpu?.push((used.user + used.system) / 1000);
+  return wall;
+};
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-bench-search-'));
+const core = createStudioCore({ dataDir: path.join(dir, 'indexed'), host: 'browser' });
+const project = call<{ id: string }>(core, 'projects.create', { title: 'Library' });
+const t0 = performance.now();
+const texts: string[] = [];
+for (let i = 0; i < DOCS; i++) {
+  const doc = call<{ id: string }>(core, 'documents.create', { projectId: project.id, title: `Chapter ${i + 1}` });
+  const paragraphs = prose(WORDS_PER_DOC, vocab, rank, random);
+  texts.push(paragraphs.join('\n\n'));
+  call(core, 'documents.save', { id: doc.id, content: docJson(paragraphs) });
+}
+const loadSeconds = (performance.now() - t0) / 1000;
+const totalWords = core.db.prepare('SELECT sum(word_count) FROM document_content').pluck().get() as number;
+
+// Queries a writer types: common, middling and rare words, two-word phrases from the text, prefixes.
+const pick = (from: number, to: number) => vocab[from + Math.floor(random() * (to - from))]!;
+const words = [...Array.from({ length: 30 }, () => pick(0, 50)), ...Array.from({ length: 30 }, () => pick(200, 2000)), ...Array.from({ length: 30 }, () => pick(5000, 20000))];
+const phrases = Array.from({ length: 30 }, () => {
+  const text = texts[Math.floor(random() * texts.length)]!.split(/\s+/);
+  const at = Math.floor(random() * (text.length - 2));
+  return `"${text[at]!.replace(/\.$/, '')} ${text[at + 1]!.replace(/\.$/, '')}"`;
+});
+const prefixes = Array.from({ length: 30 }, () => `${pick(100, 5000).slice(0, 4)}*`);
+const queries = [...words, ...phrases, ...prefixes];
+const kinds = [...words.map((_, i) => (i < 30 ? 'common' : i < 60 ? 'middling' : 'rare')), ...phrases.map(() => 'phrase'), ...prefixes.map(() => 'prefix')];
+
+for (const q of queries.slice(0, 20)) call(core, 'search.query', { query: q }); // warm the page cache
+const searchMs: number[] = [];
+const searchCpuMs: number[] = [];
+const byKind = new Map<string, number[]>();
+const cpuByKind = new Map<string, number[]>();
+let hits = 0;
+for (let round_ = 0; round_ < 3; round_++) {
+  queries.forEach((query, i) => {
+    const ms = time(() => {
+      hits += call<{ hits: unknown[] }>(core, 'search.query', { query }).hits.length;
+    }, searchCpuMs);
+    searchMs.push(ms);
+    cpuByKind.set(kinds[i]!, [...(cpuByKind.get(kinds[i]!) ?? []), searchCpuMs.at(-1)!]);
+    byKind.set(kinds[i]!, [...(byKind.get(kinds[i]!) ?? []), ms]);
+  });
+}
+const shortMs = ['ka', 'lo', 'mi', 'zz', 'é'].map((query) => time(() => call(core, 'search.query', { query })));
+
+// Reference: a LIKE scan for the same words and phrases (no ranking, no snippets), first 30 matches.
+const like = core.db.prepare('SELECT document_id FROM document_content WHERE plain_text LIKE ? LIMIT 30');
+const likeMs: number[] = [];
+for (let round_ = 0; round_ < 3; round_++) {
+  for (const query of [...words, ...phrases]) likeMs.push(time(() => like.all(`%${query.replaceAll('"', '')}%`)));
+}
+
+// Index upkeep on save: the same 5,000-word chapter saved alternately into this database and
+// a copy of it without the triggers (so without the index). Each save changes one word.
+const chapter = call<{ id: string }>(core, 'documents.create', { projectId: project.id, title: 'The long chapter' });
+const chapterParagraphs = prose(CHAPTER_WORDS, vocab, rank, random);
+call(core, 'documents.save', { id: chapter.id, content: docJson(chapterParagraphs) });
+core.db.pragma('wal_checkpoint(TRUNCATE)');
+core.close();
+fs.mkdirSync(path.join(dir, 'plain'));
+fs.copyFileSync(path.join(dir, 'indexed', DATABASE_FILE), path.join(dir, 'plain', DATABASE_FILE));
+const indexed = createStudioCore({ dataDir: path.join(dir, 'indexed'), host: 'browser' });
+const plain = createStudioCore({ dataDir: path.join(dir, 'plain'), host: 'browser' });
+plain.db.exec('DROP TRIGGER document_search_insert; DROP TRIGGER document_search_delete; DROP TRIGGER document_search_update;');
+const saves = Array.from({ length: SAVES }, (_, i) => docJson([...chapterParagraphs.slice(0, -1), `${chapterParagraphs.at(-1)} edit${i}`]));
+const withIndexMs: number[] = [];
+const withoutIndexMs: number[] = [];
+const withIndexCpu: number[] = [];
+const withoutIndexCpu: number[] = [];
+saves.forEach((content, i) => {
+  const order: Array<[StudioCore, number[], number[]]> =
+    i % 2 === 0 ? [[indexed, withIndexMs, withIndexCpu], [plain, withoutIndexMs, withoutIndexCpu]] : [[plain, withoutIndexMs, withoutIndexCpu], [indexed, withIndexMs, withIndexCpu]];
+  for (const [target, samples, cpu] of order) samples.push(time(() => call(target, 'documents.save', { id: chapter.id, content }), cpu));
+});
+// The index's own work, without the commit's fsync around it: the trigger's delete + insert, rolled back.
+const text = indexed.db.prepare('SELECT rowid, plain_text FROM document_content WHERE document_id = ?').get(chapter.id) as { rowid: number; plain_text: string };
+const remove = indexed.db.prepare("INSERT INTO document_search (document_search, rowid, plain_text) VALUES ('delete', ?, ?)");
+const insert = indexed.db.prepare('INSERT INTO document_search (rowid, plain_text) VALUES (?, ?)');
+const ftsMs: number[] = [];
+for (let i = 0; i < SAVES; i++) {
+  indexed.db.exec('BEGIN');
+  ftsMs.push(
+    time(() => {
+      remove.run(text.rowid, text.plain_text);
+      insert.run(text.rowid, `${text.plain_text} edit${i}`);
+    }),
+  );
+  indexed.db.exec('ROLLBACK');
+}
+indexed.close();
+plain.close();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const figures = {
+  bench: 'search',
+  documents: DOCS,
+  words: totalWords,
+  queries: searchMs.length,
+  search_p50_ms: round(percentile(searchMs, 50)),
+  search_p95_ms: round(percentile(searchMs, 95)),
+  search_max_ms: round(Math.max(...searchMs)),
+  search_cpu_p50_ms: round(percentile(searchCpuMs, 50)),
+  search_cpu_p95_ms: round(percentile(searchCpuMs, 95)),
+  ...Object.fromEntries([...byKind].map(([kind, ms]) => [`search_${kind}_p95_ms`, round(percentile(ms, 95))])),
+  ...Object.fromEntries([...cpuByKind].map(([kind, ms]) => [`search_${kind}_cpu_p95_ms`, round(percentile(ms, 95))])),
+  short_query_scan_max_ms: round(Math.max(...shortMs)),
+  like_p50_ms: round(percentile(likeMs, 50)),
+  like_p95_ms: round(percentile(likeMs, 95)),
+  like_vs_search_p95_ratio: round(percentile(likeMs, 95) / percentile(searchMs, 95)),
+  save_5k_indexed_p50_ms: round(percentile(withIndexMs, 50)),
+  save_5k_unindexed_p50_ms: round(percentile(withoutIndexMs, 50)),
+  index_extra_on_save_p50_ms: round(percentile(withIndexMs, 50) - percentile(withoutIndexMs, 50)),
+  save_5k_indexed_cpu_p50_ms: round(percentile(withIndexCpu, 50)),
+  save_5k_unindexed_cpu_p50_ms: round(percentile(withoutIndexCpu, 50)),
+  index_extra_on_save_cpu_p50_ms: round(percentile(withIndexCpu, 50) - percentile(withoutIndexCpu, 50)),
+  load_average: round(os.loadavg()[0]!, 1),
+  index_upkeep_5k_p50_ms: round(percentile(ftsMs, 50)),
+  index_upkeep_5k_p95_ms: round(percentile(ftsMs, 95)),
+  load_seconds: round(loadSeconds, 1),
+};
+console.log(`${DOCS} documents, ${totalWords.toLocaleString('en-US')} words (loaded through documents.save in ${figures.load_seconds} s)`);
+console.log(`search.query (FTS5, bm25, snippets, match located), ${figures.queries} queries: p50 ${figures.search_p50_ms} ms, p95 ${figures.search_p95_ms} ms (target <= 5), max ${figures.search_max_ms} ms; ${hits} hits`);
+console.log(`  CPU time of the same queries (the work without waiting for a core): p50 ${figures.search_cpu_p50_ms} ms, p95 ${figures.search_cpu_p95_ms} ms; load average ${figures.load_average} on ${os.cpus().length} cores`);
+console.log(`  p95 by kind: ${[...byKind].map(([kind, ms]) => `${kind} ${round(percentile(ms, 95))} ms`).join(', ')}`);
+console.log(`  CPU p95 by kind: ${[...cpuByKind].map(([kind, ms]) => `${kind} ${round(percentile(ms, 95))} ms`).join(', ')}`);
+console.log(`  queries under three letters (substring scan): max ${figures.short_query_scan_max_ms} ms`);
+console.log(`LIKE '%…%' scan, first 30 matching documents: p50 ${figures.like_p50_ms} ms, p95 ${figures.like_p95_ms} ms (x${figures.like_vs_search_p95_ratio} the indexed p95)`);
+console.log(`saving a 5,000-word chapter: p50 ${figures.save_5k_indexed_p50_ms} ms with the index, ${figures.save_5k_unindexed_p50_ms} ms without: +${figures.index_extra_on_save_p50_ms} ms (target <= 2)`);
+console.log(`  CPU time of those saves: ${figures.save_5k_indexed_cpu_p50_ms} ms with the index, ${figures.save_5k_unindexed_cpu_p50_ms} ms without: +${figures.index_extra_on_save_cpu_p50_ms} ms`);
+console.log(`  the triggers' index work alone (delete + insert, no commit): p50 ${figures.index_upkeep_5k_p50_ms} ms, p95 ${figures.index_upkeep_5k_p95_ms} ms`);
+console.log(JSON.stringify(figures));

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { StudioError, type Result } from '../../../shared/api/result';
+import type { ModerationChange, ModerationStudioOutputs } from '../../../shared/api/moderation';
+import type { ReportReason } from '../../../shared/protocol/moderation-events';
+import type { StudioParsedInput } from '../../../shared/schemas/studio';
+import type { CommunityClient } from '../community/community-client';
+import type { Sync } from '../sync/sync';
+
+type Method = keyof ModerationStudioOutputs;
+type Handlers = { [M in Method]: (input: StudioParsedInput<M>) => Promise<ModerationStudioOutputs[M]> | ModerationStudioOutputs[M] };
+
+interface ReportOp {
+  kind: 'moderation.report';
+  reportId: string;
+  postId: string;
+  reason: ReportReason;
+  note: string;
+}
+
+export interface ModerationDeps {
+  db: Database;
+  community: Pick<CommunityClient, 'request' | 'onServer'>;
+  sync: Pick<Sync, 'kinds' | 'outbox' | 'requireOwner' | 'changed'>;
+  onChanged(change: ModerationChange): void;
+  /** A writer was blocked: their threads and posts leave this studio's copy too (discussions.changed follows). */
+  onBlocked(): void;
+}
+
+const orThrow = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new StudioError(result.error.code, result.error.message);
+  return result.data;
+};
+
+/**
+ * Moderation in the studio. A report is queued in the one outbox (written offline, sent when
+ * the studio is back); the queue, decisions, the log and blocks are asked of the server. A block
+ * also takes the blocked writer's posts out of this studio's copy of discussions.
+ */
+export function createModeration({ db, community, sync, onChanged, onBlocked }: ModerationDeps) {
+  const dispose = sync.kinds.register<ReportOp>({
+    kind: 'moderation.report',
+    send: ({ reportId, postId, reason, note }) => community.request('moderation:report', { reportId, targetKind: 'post', targetId: postId, reason, note }),
+    dependsOn: (op) => [op.postId],
+  });
+  community.onServer('moderation:reported', ({ circleId }) => onChanged({ at: Date.now(), kind: 'reported', circleId }));
+  community.onServer('moderation:outcome', (outcome) => onChanged({ at: Date.now(), kind: 'outcome', ...outcome }));
+  const forget = {
+    posts: db.prepare<[string, string]>('DELETE FROM discussion_posts WHERE owner = ? AND author_id = ?'),
+    threads: db.prepare<[string, string]>('DELETE FROM discussion_threads WHERE owner = ? AND author_id = ?'),
+  };
+
+  const handlers: Handlers = {
+    'moderation.report': ({ postId, reason, note }) => {
+      const who = sync.requireOwner();
+      const reportId = randomUUID();
+      db.transaction(() => sync.outbox.enqueue(who.id, reportId, { kind: 'moderation.report', reportId, postId, reason, note } satisfies ReportOp))();
+      sync.changed();
+      return { id: reportId, targetId: postId, reason, note };
+    },
+    'moderation.queue': async (input) => orThrow(await community.request('moderation:queue', input)),
+    'moderation.decide': async (input) => orThrow(await community.request('moderation:decide', input)),
+    'moderation.log': async (input) => orThrow(await community.request('moderation:log', input)),
+    'moderation.block': async (input) => {
+      const blocks = orThrow(await community.request('moderation:block', input));
+      if (input.blocked) {
+        const owner = sync.requireOwner().id;
+        db.transaction(() => {
+          forget.posts.run(owner, input.userId);
+          forget.threads.run(owner, input.userId);
+        })();
+      }
+      onBlocked();
+      return blocks;
+    },
+    'moderation.blocks': async () => orThrow(await community.request('moderation:blocks', {})),
+  };
+  return { handlers, close: dispose };
+}

@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import type { ActivityItem } from '../../../../shared/api/activity';
+import { useStore, useStores } from '../../app/stores';
+import { TimeAgo } from '../critique/TimeAgo';
+import './activity.css';
+
+const line = (i: ActivityItem) => (i.kind === 'thread' ? `started “${i.title}”` : `gave kudos in “${i.title}”`);
+
+/** The activity of the writers and circles the writer follows, newest first; and whom they follow. */
+export function ActivitySection() {
+  const { activity } = useStores();
+  const state = useStore(activity, (s) => s.state());
+  useEffect(() => {
+    void activity.load();
+  }, [activity]);
+  return (
+    <section aria-label="Activity" className="activity">
+      <h3>Activity</h3>
+      {state.error && (
+        <p role="alert" className="error">
+          {state.error}
+        </p>
+      )}
+      {state.items.length === 0 ? (
+        <p className="muted">Follow writers and circles to see what they are up to.</p>
+      ) : (
+        <ul aria-label="Activity feed" className="activity-feed">
+          {state.items.map((i) => (
+            <li key={i.id}>
+              <strong>{i.actorName}</strong> {line(i)}
+              {i.circleName && <> in {i.circleName}</>} · <TimeAgo iso={i.createdAt} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.next && (
+        <button type="button" onClick={() => void activity.more()}>
+          Older activity
+        </button>
+      )}
+      {state.follows.length > 0 && (
+        <details>
+          <summary>Following ({state.follows.length})</summary>
+          <ul aria-label="Following" className="following">
+            {state.follows.map((f) => (
+              <li key={`${f.kind}:${f.id}`}>
+                {f.name} <span className="muted">({f.kind})</span>{' '}
+                <button type="button" onClick={() => void activity.follow(f.kind, f.id, false)}>
+                  Unfollow {f.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

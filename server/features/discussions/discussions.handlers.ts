@@ -1,0 +1,112 @@
+import { mentionsIn } from '../../../shared/protocol/discussions-schemas';
+import type { ThreadView } from '../../../shared/protocol/discussions-events';
+import { CommunityError, forbidden } from '../../socket/community-error';
+import type { CommunityIo } from '../../socket/context';
+import type { Handlers } from '../../socket/register-handlers';
+import { circleRoom, userRoom } from '../../socket/rooms';
+import type { UsersTable } from '../../store/schema';
+import type { CirclesRepo } from '../circles/circles.repo';
+import type { DiscussionsRepo } from './discussions.repo';
+
+export interface DiscussionsDeps {
+  io: CommunityIo;
+  discussions: DiscussionsRepo;
+  circles: Pick<CirclesRepo, 'role' | 'members'>;
+  /** A thread started: the activity feed of those who follow its writer or circle (activity's). */
+  started?(thread: { circleId: string; threadId: string; title: string; authorId: string }): Promise<void>;
+}
+
+type Need = 'member' | 'moderator' | 'owner';
+const RANK = { banned: -1, member: 1, moderator: 2, owner: 3 } as const;
+const isAdmin = (user: UsersTable) => (JSON.parse(user.roles) as string[]).includes('admin');
+/** An id the writer's studio made, used already by someone else or for something else. */
+const taken = () => new CommunityError('conflict', 'That id is already used; make a new one.');
+
+/** Discussions in every circle: categories, threads and replies, pin and lock, unread markers, @mentions. */
+export function discussionsHandlers({ io, discussions, circles, started }: DiscussionsDeps): Pick<
+  Handlers,
+  'discussion:categories' | 'discussion:setCategories' | 'discussion:threads' | 'discussion:thread' | 'discussion:start' | 'discussion:reply' | 'discussion:moderate'
+> {
+  /**
+   * Members read and post; moderators pin and lock (and an admin may); the owner sets the
+   * categories. Everyone else, for a circle or thread that exists or not, gets the same `forbidden`.
+   */
+  const authorize = async (user: UsersTable, circleId: string, need: Need) => {
+    const role = await circles.role(circleId, user.id);
+    if (role && RANK[role] >= RANK[need]) return role;
+    // A site admin may moderate any circle that exists (not read or post in it: that is for members).
+    if (need !== 'member' && isAdmin(user) && role !== 'banned' && (await circles.members(circleId)).length > 0) return 'admin';
+    throw forbidden();
+  };
+  const threadFor = async (user: UsersTable, threadId: string, need: Need) => {
+    const thread = await discussions.threadCircle(threadId);
+    if (!thread) throw forbidden();
+    return { thread, role: await authorize(user, thread.circle_id, need) };
+  };
+  const view = async (threadId: string, userId: string): Promise<ThreadView> => ({ thread: (await discussions.thread(threadId, userId))!, posts: await discussions.posts(threadId, userId) });
+  /** The circle is told something changed; members named with @ are told they were. */
+  const announce = async (circleId: string, threadId: string, title: string, post: { id: string; body: string }, by: UsersTable) => {
+    io.to(circleRoom(circleId)).emit('discussion:changed', { circleId, threadId });
+    for (const { id } of await discussions.membersNamed(circleId, mentionsIn(post.body), by.id)) {
+      if (id !== by.id) io.to(userRoom(id)).emit('discussion:mentioned', { circleId, threadId, postId: post.id, title, by: by.display_name });
+    }
+  };
+
+  return {
+    'discussion:categories': async ({ user }, { circleId }) => {
+      await authorize(user, circleId, 'member');
+      return discussions.categories(circleId);
+    },
+    'discussion:setCategories': async ({ user }, { circleId, names }) => {
+      await authorize(user, circleId, 'owner');
+      await discussions.setCategories(circleId, names);
+      return discussions.categories(circleId);
+    },
+    'discussion:threads': async ({ user }, { circleId, ...page }) => {
+      await authorize(user, circleId, 'member');
+      return discussions.threads(circleId, user.id, page);
+    },
+    'discussion:thread': async ({ user }, { threadId }) => {
+      await threadFor(user, threadId, 'member');
+      await discussions.markRead(threadId, user.id);
+      return view(threadId, user.id);
+    },
+    'discussion:start': async ({ user }, input) => {
+      await authorize(user, input.circleId, 'member');
+      // Sent again (the studio's outbox after a lost answer): the same thread, answered as before.
+      const existing = await discussions.threadCircle(input.threadId);
+      if (existing) {
+        const first = await discussions.post(input.postId);
+        if (existing.author_id === user.id && first?.thread_id === input.threadId) return view(input.threadId, user.id);
+        throw taken();
+      }
+      if (await discussions.post(input.postId)) throw taken();
+      if (input.categoryId) {
+        const category = await discussions.category(input.categoryId);
+        if (category?.circle_id !== input.circleId) throw new CommunityError('not_found', 'That category is not in this circle (any more).');
+      }
+      await discussions.start({ ...input, authorId: user.id });
+      await started?.({ circleId: input.circleId, threadId: input.threadId, title: input.title, authorId: user.id });
+      await announce(input.circleId, input.threadId, input.title, { id: input.postId, body: input.body }, user);
+      return view(input.threadId, user.id);
+    },
+    'discussion:reply': async ({ user }, { postId, threadId, body }) => {
+      const { thread, role } = await threadFor(user, threadId, 'member');
+      const existing = await discussions.post(postId);
+      if (existing) {
+        if (existing.author_id === user.id && existing.thread_id === threadId) return (await discussions.posts(threadId, user.id)).find((p) => p.id === postId)!;
+        throw taken();
+      }
+      if (thread.locked && role === 'member') throw new CommunityError('conflict', 'This thread is locked: only its circle’s moderators can reply.');
+      await discussions.reply(postId, threadId, user.id, body);
+      await announce(thread.circle_id, threadId, thread.title, { id: postId, body }, user);
+      return (await discussions.posts(threadId, user.id)).find((p) => p.id === postId)!;
+    },
+    'discussion:moderate': async ({ user }, { threadId, ...patch }) => {
+      const { thread } = await threadFor(user, threadId, 'moderator');
+      await discussions.moderate(threadId, patch);
+      io.to(circleRoom(thread.circle_id)).emit('discussion:changed', { circleId: thread.circle_id, threadId });
+      return (await discussions.thread(threadId, user.id))!;
+    },
+  };
+}
