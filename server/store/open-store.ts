@@ -13,6 +13,8 @@ import { directory } from './migrations/0007-directory';
 import { discussions } from './migrations/0008-discussions';
 import { moderation } from './migrations/0009-moderation';
 import { activity } from './migrations/0010-activity';
+import { profiles } from './migrations/0011-profiles';
+import { challenges } from './migrations/0012-challenges';
 import type { CommunityDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -36,6 +38,8 @@ const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
   '0008-discussions': discussions,
   '0009-moderation': moderation,
   '0010-activity': activity,
+  '0011-profiles': profiles,
+  '0012-challenges': challenges,
 });
 
 export interface OpenStoreOptions {

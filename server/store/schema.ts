@@ -159,6 +159,81 @@ export interface CommunityDatabase {
   kudos: KudosTable;
   follows: FollowsTable;
   activity: ActivityTable;
+  profiles: ProfilesTable;
+  badges: BadgesTable;
+  challenges: ChallengesTable;
+  challenge_cabins: ChallengeCabinsTable;
+  challenge_participants: ChallengeParticipantsTable;
+  challenge_days: ChallengeDaysTable;
+  challenge_progress: ChallengeProgressTable;
+}
+export interface ChallengesTable {
+  id: string;
+  title: string;
+  circle_id: string | null;
+  created_by: string;
+  goal_kind: 'words' | 'days' | 'minutes';
+  goal: number;
+  start_day: string;
+  end_day: string;
+  cabins: number;
+  participants: number;
+  created_at: string;
+}
+export interface ChallengeCabinsTable {
+  id: string;
+  challenge_id: string;
+  name: string;
+  created_by: string;
+  members: number;
+  created_at: string;
+}
+export interface ChallengeParticipantsTable {
+  challenge_id: string;
+  account_id: string;
+  cabin_id: string | null;
+  /** When they agreed to send their daily totals (withdrawing deletes the row and the totals). */
+  consented_at: string;
+}
+export interface ChallengeDaysTable {
+  challenge_id: string;
+  account_id: string;
+  /** The writer's local calendar day. */
+  day: string;
+  words: number;
+  minutes: number;
+  updated_at: string;
+}
+export interface ChallengeProgressTable {
+  challenge_id: string;
+  account_id: string;
+  cabin_id: string | null;
+  /** Toward the goal, in its unit (words, days with writing or minutes). */
+  total: number;
+  words: number;
+  minutes: number;
+  days_written: number;
+  milestone: number;
+  completed_at: string | null;
+  updated_at: string;
+}
+/** What a profile adds to `users` (name, bio, genres): privacy per field and the work shown. */
+export interface ProfilesTable {
+  account_id: string;
+  /** JSON: field → 'everyone' | 'circles' | 'me' (shared/rules/profiles.ts). */
+  privacy: string;
+  working_title: string | null;
+  working_genre: string | null;
+  working_words: number | null;
+  /** The stamp of the last update applied; an older one is ignored. */
+  stamp: string;
+  updated_at: string;
+}
+export interface BadgesTable {
+  account_id: string;
+  key: string;
+  label: string;
+  awarded_at: string;
 }
 export interface KudosTable {
   user_id: string;
@@ -176,7 +251,7 @@ export interface ActivityTable {
   id: string;
   actor_id: string;
   circle_id: string | null;
-  kind: 'thread' | 'kudos';
+  kind: 'thread' | 'kudos' | 'challenge_milestone';
   ref_id: string;
   title: string;
   created_at: string;
