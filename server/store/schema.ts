@@ -251,7 +251,7 @@ export interface ActivityTable {
   id: string;
   actor_id: string;
   circle_id: string | null;
-  kind: 'thread' | 'kudos' | 'challenge_milestone';
+  kind: 'thread' | 'kudos' | 'challenge_milestone' | 'sprint_result' | 'share';
   ref_id: string;
   title: string;
   created_at: string;

@@ -8,7 +8,7 @@ export interface Follow {
 /** One thing that happened, as the feed shows it. Titles are plain text from other people. */
 export interface ActivityItem {
   id: string;
-  kind: 'thread' | 'kudos';
+  kind: 'thread' | 'kudos' | 'challenge_milestone' | 'sprint_result' | 'share';
   actorId: string;
   actorName: string;
   circleId: string | null;
