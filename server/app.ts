@@ -19,6 +19,8 @@ import { createDiscussionsRepo } from './features/discussions/discussions.repo';
 import { moderationHandlers } from './features/moderation/moderation.handlers';
 import { activityHandlers } from './features/activity/activity.handlers';
 import { createActivityRepo } from './features/activity/activity.repo';
+import { challengesHandlers } from './features/challenges/challenges.handlers';
+import { createChallengesRepo } from './features/challenges/challenges.repo';
 import { createModerationRepo } from './features/moderation/moderation.repo';
 import { createSprintTicker } from './features/sprints/sprint-ticker';
 import { sprintsHandlers } from './features/sprints/sprints.handlers';
@@ -137,6 +139,12 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
     }),
     ...moderationHandlers({ io, moderation: createModerationRepo(store.db, options.now), circles }),
     ...activityHandlers({ io, activity, circles }),
+    ...challengesHandlers({
+      challenges: createChallengesRepo(store.db, options.now),
+      circles,
+      clock,
+      milestone: (m) => activity.record({ actor_id: m.accountId, circle_id: m.circleId, kind: 'challenge_milestone', ref_id: m.challengeId, title: `${m.milestone}% of ${m.title}` }),
+    }),
   };
 
   io.use(sessionGate({ accounts, rooms, log }));

@@ -15,6 +15,7 @@ import { moderation } from './migrations/0009-moderation';
 import { activity } from './migrations/0010-activity';
 import { profiles } from './migrations/0011-profiles';
 import { challenges } from './migrations/0012-challenges';
+import { prompts } from './migrations/0013-prompts';
 import type { CommunityDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -40,6 +41,7 @@ const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
   '0010-activity': activity,
   '0011-profiles': profiles,
   '0012-challenges': challenges,
+  '0013-prompts': prompts,
 });
 
 export interface OpenStoreOptions {

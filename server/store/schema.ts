@@ -166,6 +166,27 @@ export interface CommunityDatabase {
   challenge_participants: ChallengeParticipantsTable;
   challenge_days: ChallengeDaysTable;
   challenge_progress: ChallengeProgressTable;
+  prompts: PromptsTable;
+  prompt_days: PromptDaysTable;
+}
+export interface PromptsTable {
+  id: string;
+  /** null: the open library. */
+  circle_id: string | null;
+  /** The circle's id, or 'open'. */
+  scope: string;
+  text: string;
+  status: 'active' | 'retired' | 'suggested' | 'declined';
+  author_id: string;
+  decided_by: string | null;
+  thread_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface PromptDaysTable {
+  scope: string;
+  day: string;
+  prompt_id: string;
 }
 export interface ChallengesTable {
   id: string;

@@ -6,6 +6,8 @@ import { directoryInputs } from './directory-schemas';
 import { discussionsInputs } from './discussions-schemas';
 import { moderationInputs } from './moderation-schemas';
 import { activityInputs } from './activity-schemas';
+import { challengesInputs } from './challenges-schemas';
+import { promptsInputs } from './prompts-schemas';
 
 /** Payload schemas of the community protocol: the server validates every client payload with these. */
 export const Uuid = z.uuid();
@@ -84,6 +86,8 @@ export const communityInputs = {
   ...discussionsInputs,
   ...moderationInputs,
   ...activityInputs,
+  ...challengesInputs,
+  ...promptsInputs,
 } as const;
 
 export type CommunityEvent = keyof typeof communityInputs;

@@ -4,7 +4,7 @@ import { useStore, useStores } from '../../app/stores';
 import { TimeAgo } from '../critique/TimeAgo';
 import './activity.css';
 
-const line = (i: ActivityItem) => (i.kind === 'thread' ? `started “${i.title}”` : `gave kudos in “${i.title}”`);
+const line = (i: ActivityItem) => (i.kind === 'thread' ? `started “${i.title}”` : i.kind === 'challenge_milestone' ? `reached ${i.title}` : `gave kudos in “${i.title}”`);
 
 /** The activity of the writers and circles the writer follows, newest first; and whom they follow. */
 export function ActivitySection() {

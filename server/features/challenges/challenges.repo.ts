@@ -1,0 +1,287 @@
+import { sql, type Kysely } from 'kysely';
+import type { Cabin, Challenge, ChallengePage, LeaderboardPage } from '../../../shared/protocol/challenges-events';
+import type { ChallengeGoalKind } from '../../../shared/rules/challenges';
+import type { ChallengesTable, CommunityDatabase } from '../../store/schema';
+
+type Db = Kysely<CommunityDatabase>;
+
+export interface NewChallenge {
+  id: string;
+  title: string;
+  circleId: string | null;
+  createdBy: string;
+  goalKind: ChallengeGoalKind;
+  goal: number;
+  startDay: string;
+  endDay: string;
+  cabins: boolean;
+}
+
+/** A writer whose progress reached a new milestone in a recount. */
+export interface MilestoneReached {
+  accountId: string;
+  milestone: number;
+  total: number;
+}
+
+/** Milestones as one SQL expression on a progress row's total, the same steps as shared/rules/challenges.ts. */
+const milestoneSql = (goal: number) =>
+  sql<number>`CASE WHEN total >= ${goal} THEN 100 WHEN total * 4 >= ${goal} * 3 THEN 75 WHEN total * 2 >= ${goal} THEN 50 WHEN total * 4 >= ${goal} THEN 25 ELSE 0 END`;
+
+export function createChallengesRepo(db: Db, now: () => Date = () => new Date()) {
+  /** Challenge rows with their circle's and creator's names and the reader's standing. */
+  const listed = (userId: string) =>
+    db
+      .selectFrom('challenges as c')
+      .innerJoin('users as u', 'u.id', 'c.created_by')
+      .leftJoin('circles as ci', 'ci.id', 'c.circle_id')
+      .leftJoin('challenge_progress as p', (j) => j.onRef('p.challenge_id', '=', 'c.id').on('p.account_id', '=', userId))
+      .leftJoin('challenge_cabins as cb', 'cb.id', 'p.cabin_id')
+      .select([
+        'c.id',
+        'c.title',
+        'c.circle_id',
+        'ci.name as circle_name',
+        'c.created_by',
+        'u.display_name',
+        'c.goal_kind',
+        'c.goal',
+        'c.start_day',
+        'c.end_day',
+        'c.cabins',
+        'c.participants',
+        'c.created_at',
+        'p.account_id as joined',
+        'p.total',
+        'p.days_written',
+        'p.cabin_id',
+        'cb.name as cabin_name',
+        'p.milestone',
+        'p.completed_at',
+      ]);
+  type Row = Awaited<ReturnType<ReturnType<typeof listed>['execute']>>[number];
+  const challenge = (r: Row): Challenge => ({
+    id: r.id,
+    title: r.title,
+    circleId: r.circle_id,
+    circleName: r.circle_name,
+    createdBy: r.created_by,
+    creatorName: r.display_name,
+    goalKind: r.goal_kind,
+    goal: Number(r.goal),
+    startDay: r.start_day,
+    endDay: r.end_day,
+    cabins: !!r.cabins,
+    participants: Number(r.participants),
+    createdAt: r.created_at,
+    mine: r.joined
+      ? {
+          total: Number(r.total ?? 0),
+          daysWritten: Number(r.days_written ?? 0),
+          cabinId: r.cabin_id,
+          cabinName: r.cabin_name,
+          milestone: Number(r.milestone ?? 0),
+          completedAt: r.completed_at,
+        }
+      : null,
+  });
+  const repo = {
+    async create(c: NewChallenge): Promise<void> {
+      await db
+        .insertInto('challenges')
+        .values({
+          id: c.id,
+          title: c.title,
+          circle_id: c.circleId,
+          created_by: c.createdBy,
+          goal_kind: c.goalKind,
+          goal: c.goal,
+          start_day: c.startDay,
+          end_day: c.endDay,
+          cabins: c.cabins ? 1 : 0,
+          participants: 0,
+          created_at: now().toISOString(),
+        })
+        .execute();
+    },
+    async row(challengeId: string): Promise<ChallengesTable | undefined> {
+      return db.selectFrom('challenges').selectAll().where('id', '=', challengeId).executeTakeFirst();
+    },
+    async challenge(challengeId: string, userId: string): Promise<Challenge | undefined> {
+      const row = await listed(userId).where('c.id', '=', challengeId).executeTakeFirst();
+      return row && challenge(row);
+    },
+    /** Latest start first, by keyset (start_day|id). */
+    async list(userId: string, q: { after?: string; limit: number }): Promise<ChallengePage> {
+      // Open challenges and those of circles the reader belongs to (not banned from).
+      let query = listed(userId).where((eb) =>
+        eb.or([
+          eb('c.circle_id', 'is', null),
+          eb('c.circle_id', 'in', eb.selectFrom('circle_members').select('circle_id').where('user_id', '=', userId).where('role', '!=', 'banned')),
+        ]),
+      );
+      if (q.after) {
+        const [day, id] = q.after.split('|') as [string, string];
+        query = query.where((eb) => eb.or([eb('c.start_day', '<', day), eb.and([eb('c.start_day', '=', day), eb('c.id', '<', id)])]));
+      }
+      const rows = await query.orderBy('c.start_day', 'desc').orderBy('c.id', 'desc').limit(q.limit + 1).execute();
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      return { challenges: page.map(challenge), next: rows.length > q.limit && last ? `${last.start_day}|${last.id}` : null };
+    },
+    async cabins(challengeId: string): Promise<Cabin[]> {
+      const rows = await db
+        .selectFrom('challenge_cabins as cb')
+        .select(['cb.id', 'cb.name', 'cb.members'])
+        .select((eb) =>
+          eb
+            .selectFrom('challenge_progress as p')
+            .select(sql<string>`coalesce(sum(p.total), 0)`.as('t'))
+            .whereRef('p.cabin_id', '=', 'cb.id')
+            .where('p.challenge_id', '=', challengeId)
+            .as('total'),
+        )
+        .where('cb.challenge_id', '=', challengeId)
+        .execute();
+      return rows
+        .map((r) => ({ id: r.id, name: r.name, members: Number(r.members), total: Number(r.total ?? 0) }))
+        .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+    },
+    async cabin(cabinId: string) {
+      return db.selectFrom('challenge_cabins').select(['id', 'challenge_id', 'members']).where('id', '=', cabinId).executeTakeFirst();
+    },
+    async participant(challengeId: string, accountId: string) {
+      return db.selectFrom('challenge_participants').selectAll().where('challenge_id', '=', challengeId).where('account_id', '=', accountId).executeTakeFirst();
+    },
+    /**
+     * Joins (with consent) and, in one transaction, takes a place in a cabin: the cabin's count
+     * goes up only while it has room (`cabinSize`), so two writers racing for the twelfth place
+     * cannot both have it. Answers false when the cabin filled first.
+     */
+    async join(j: { challengeId: string; accountId: string; cabinId: string | null; newCabin?: { id: string; name: string }; cabinSize: number }): Promise<boolean> {
+      const at = now().toISOString();
+      return db.transaction().execute(async (trx) => {
+        if (j.newCabin) {
+          await trx.insertInto('challenge_cabins').values({ id: j.newCabin.id, challenge_id: j.challengeId, name: j.newCabin.name, created_by: j.accountId, members: 0, created_at: at }).execute();
+        }
+        const cabinId = j.newCabin?.id ?? j.cabinId;
+        if (cabinId) {
+          const taken = await trx
+            .updateTable('challenge_cabins')
+            .set({ members: sql`members + 1` })
+            .where('id', '=', cabinId)
+            .where('members', '<', j.cabinSize)
+            .executeTakeFirst();
+          if (Number(taken.numUpdatedRows) === 0) return false;
+        }
+        await trx.insertInto('challenge_participants').values({ challenge_id: j.challengeId, account_id: j.accountId, cabin_id: cabinId, consented_at: at }).execute();
+        await trx.insertInto('challenge_progress').values({ challenge_id: j.challengeId, account_id: j.accountId, cabin_id: cabinId, total: 0, words: 0, minutes: 0, days_written: 0, milestone: 0, completed_at: null, updated_at: at }).execute();
+        await trx.updateTable('challenges').set({ participants: sql`participants + 1` }).where('id', '=', j.challengeId).execute();
+        return true;
+      });
+    },
+    /** Consent withdrawn: the writer leaves, and every total they sent goes with them. */
+    async withdraw(challengeId: string, accountId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('challenge_participants').select('cabin_id').where('challenge_id', '=', challengeId).where('account_id', '=', accountId).executeTakeFirst();
+        if (!row) return;
+        await trx.deleteFrom('challenge_days').where('challenge_id', '=', challengeId).where('account_id', '=', accountId).execute();
+        await trx.deleteFrom('challenge_progress').where('challenge_id', '=', challengeId).where('account_id', '=', accountId).execute();
+        await trx.deleteFrom('challenge_participants').where('challenge_id', '=', challengeId).where('account_id', '=', accountId).execute();
+        if (row.cabin_id) await trx.updateTable('challenge_cabins').set({ members: sql`members - 1` }).where('id', '=', row.cabin_id).execute();
+        await trx.updateTable('challenges').set({ participants: sql`participants - 1` }).where('id', '=', challengeId).execute();
+      });
+    },
+    /** One writer's total for one local day: the newest replaces what was there (a resend changes nothing). */
+    async putDay(d: { challengeId: string; accountId: string; day: string; words: number; minutes: number }): Promise<void> {
+      const at = now().toISOString();
+      await db
+        .insertInto('challenge_days')
+        .values({ challenge_id: d.challengeId, account_id: d.accountId, day: d.day, words: d.words, minutes: d.minutes, updated_at: at })
+        .onConflict((oc) => oc.columns(['challenge_id', 'account_id', 'day']).doUpdateSet({ words: d.words, minutes: d.minutes, updated_at: at }))
+        .execute();
+    },
+    /** Many writers' totals for a day at once (the bench's day of 10,000 writers; an import). */
+    async putDays(rows: { challengeId: string; accountId: string; day: string; words: number; minutes: number }[]): Promise<void> {
+      const at = now().toISOString();
+      for (let i = 0; i < rows.length; i += 1000) {
+        await db
+          .insertInto('challenge_days')
+          .values(rows.slice(i, i + 1000).map((d) => ({ challenge_id: d.challengeId, account_id: d.accountId, day: d.day, words: d.words, minutes: d.minutes, updated_at: at })))
+          .onConflict((oc) => oc.columns(['challenge_id', 'account_id', 'day']).doUpdateSet((eb) => ({ words: eb.ref('excluded.words'), minutes: eb.ref('excluded.minutes'), updated_at: at })))
+          .execute();
+      }
+    },
+    async days(challengeId: string, accountId: string) {
+      const rows = await db.selectFrom('challenge_days').select(['day', 'words', 'minutes']).where('challenge_id', '=', challengeId).where('account_id', '=', accountId).orderBy('day').execute();
+      return rows.map((r) => ({ day: r.day, words: Number(r.words), minutes: Number(r.minutes) }));
+    },
+    /**
+     * Works progress out again from the day totals: one set-based statement for every writer in
+     * the challenge (or those named), then one that moves milestones on and answers who reached
+     * a new one. A day counts as shared/rules/challenges.ts `dayValue` says: net words never
+     * below zero, a day with any writing, its minutes.
+     */
+    async recompute(c: Pick<ChallengesTable, 'id' | 'goal_kind' | 'goal'>, accountIds?: string[]): Promise<MilestoneReached[]> {
+      const at = now().toISOString();
+      const own = (column: 'words' | 'minutes' | 'days') =>
+        column === 'days'
+          ? sql<number>`(SELECT count(*) FROM challenge_days d WHERE d.challenge_id = challenge_progress.challenge_id AND d.account_id = challenge_progress.account_id AND (d.words > 0 OR d.minutes > 0))`
+          : sql<number>`(SELECT coalesce(sum(CASE WHEN d.${sql.ref(column)} > 0 THEN d.${sql.ref(column)} ELSE 0 END), 0) FROM challenge_days d WHERE d.challenge_id = challenge_progress.challenge_id AND d.account_id = challenge_progress.account_id)`;
+      const total = own(c.goal_kind);
+      let update = db
+        .updateTable('challenge_progress')
+        .set({ words: own('words'), minutes: own('minutes'), days_written: own('days'), total, updated_at: at })
+        .where('challenge_id', '=', c.id);
+      if (accountIds) update = update.where('account_id', 'in', accountIds);
+      await update.execute();
+      let moved = db
+        .updateTable('challenge_progress')
+        .set({ milestone: milestoneSql(c.goal), completed_at: sql`CASE WHEN total >= ${c.goal} THEN coalesce(completed_at, ${at}) ELSE completed_at END` })
+        .where('challenge_id', '=', c.id)
+        .where((eb) => eb('milestone', '<', milestoneSql(c.goal)));
+      if (accountIds) moved = moved.where('account_id', 'in', accountIds);
+      const reached = await moved.returning(['account_id', 'milestone', 'total']).execute();
+      return reached.map((r) => ({ accountId: r.account_id, milestone: Number(r.milestone), total: Number(r.total) }));
+    },
+    async standing(challengeId: string, accountId: string) {
+      const r = await db.selectFrom('challenge_progress').select(['total', 'milestone', 'completed_at']).where('challenge_id', '=', challengeId).where('account_id', '=', accountId).executeTakeFirst();
+      return r && { total: Number(r.total), milestone: Number(r.milestone), completed: !!r.completed_at };
+    },
+    /**
+     * A page of the leaderboard, highest total first, by keyset over the index (challenge_id,
+     * total desc, account_id); ranks are counted from the index for the page's first row only.
+     */
+    async leaderboard(challengeId: string, q: { cabinId?: string; after?: string; limit: number }): Promise<LeaderboardPage> {
+      let query = db
+        .selectFrom('challenge_progress as p')
+        .innerJoin('users as u', 'u.id', 'p.account_id')
+        .leftJoin('challenge_cabins as cb', 'cb.id', 'p.cabin_id')
+        .select(['p.account_id', 'u.display_name', 'cb.name as cabin_name', 'p.total', 'p.completed_at'])
+        .where('p.challenge_id', '=', challengeId);
+      if (q.cabinId) query = query.where('p.cabin_id', '=', q.cabinId);
+      let ahead = 0;
+      if (q.after) {
+        const [totalText, id] = q.after.split('|') as [string, string];
+        const total = Number(totalText);
+        query = query.where((eb) => eb.or([eb('p.total', '<', total), eb.and([eb('p.total', '=', total), eb('p.account_id', '>', id)])]));
+        let before = db
+          .selectFrom('challenge_progress as p')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('p.challenge_id', '=', challengeId)
+          .where((eb) => eb.or([eb('p.total', '>', total), eb.and([eb('p.total', '=', total), eb('p.account_id', '<=', id)])]));
+        if (q.cabinId) before = before.where('p.cabin_id', '=', q.cabinId);
+        ahead = Number((await before.executeTakeFirstOrThrow()).n);
+      }
+      const rows = await query.orderBy('p.total', 'desc').orderBy('p.account_id').limit(q.limit + 1).execute();
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      return {
+        rows: page.map((r, i) => ({ rank: ahead + i + 1, accountId: r.account_id, displayName: r.display_name, cabinName: r.cabin_name, total: Number(r.total), completed: !!r.completed_at })),
+        next: rows.length > q.limit && last ? `${Number(last.total)}|${last.account_id}` : null,
+      };
+    },
+  };
+  return repo;
+}
+export type ChallengesRepo = ReturnType<typeof createChallengesRepo>;
