@@ -256,6 +256,61 @@ describe('authorization table for kudos, follows and the feed', () => {
   });
 });
 
+describe('authorization table for challenges', () => {
+  /** A circle's challenge is its members'; to everyone else (a site admin too) it is answered as one that does not exist. */
+  const MAY_CHALLENGE: Record<string, Actor[]> = {
+    'challenge:create': ['owner', 'moderator', 'member'],
+    'challenge:get': ['owner', 'moderator', 'member'],
+    'challenge:join': ['owner', 'moderator', 'member'],
+    'challenge:progress': ['owner', 'moderator', 'member'],
+    'challenge:leaderboard': ['owner', 'moderator', 'member'],
+    'challenge:withdraw': ['owner', 'moderator', 'member'],
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [action, may] of Object.entries(MAY_CHALLENGE)) {
+    it(`${action}: ${may.join(', ')} may; everyone else gets what a missing challenge gets`, async () => {
+      const { circle, sockets } = await world();
+      const challengeId = crypto.randomUUID();
+      await must(sockets.owner, 'challenge:create', { challengeId, title: 'Porch week', circleId: circle.id, goalKind: 'days', goal: 1, startDay: today, endDay: today, today });
+      for (const actor of ACTORS) {
+        // Sending totals needs joining first (which only members can).
+        if (action === 'challenge:progress') await call(sockets[actor], 'challenge:join', { challengeId, consent: true });
+        const payload = (circleId: string, id: string) =>
+          ({
+            'challenge:create': { challengeId: crypto.randomUUID(), title: 'Mine', circleId, goalKind: 'words', goal: 1000, startDay: today, endDay: today, today },
+            'challenge:get': { challengeId: id },
+            'challenge:join': { challengeId: id, consent: true },
+            'challenge:progress': { challengeId: id, day: today, words: 10, minutes: 1 },
+            'challenge:leaderboard': { challengeId: id },
+            'challenge:withdraw': { challengeId: id },
+          })[action];
+        const result = (await call(sockets[actor], action as 'challenge:get', payload(circle.id, challengeId))) as Result<unknown>;
+        if (may.includes(actor)) expect(result.ok, `${actor} may ${action}: ${JSON.stringify(result)}`).toBe(true);
+        else {
+          expect(result.ok, `${actor} may not ${action}`).toBe(false);
+          if (actor !== 'signed-out') expect(result, actor).toMatchObject({ ok: false, error: { code: 'not_found' } });
+          const ghost = (await call(sockets[actor], action as 'challenge:get', payload(crypto.randomUUID(), crypto.randomUUID()))) as Result<unknown>;
+          expect(ghost, `${actor} ${action} on a made-up circle or challenge`).toEqual(result);
+        }
+      }
+    });
+  }
+
+  it('challenge:list: anyone signed in sees open challenges and their own circles’, never another circle’s', async () => {
+    const { circle, sockets } = await world();
+    const inCircle = crypto.randomUUID();
+    const open = crypto.randomUUID();
+    for (const [challengeId, circleId] of [[inCircle, circle.id], [open, null]] as const) {
+      await must(sockets.owner, 'challenge:create', { challengeId, title: 'Week', circleId, goalKind: 'days', goal: 1, startDay: today, endDay: today, today });
+    }
+    for (const actor of ACTORS.filter((a) => a !== 'signed-out')) {
+      const ids = (await must(sockets[actor], 'challenge:list', {})).challenges.map((c) => c.id).sort();
+      expect(ids, actor).toEqual(['owner', 'moderator', 'member'].includes(actor) ? [inCircle, open].sort() : [open]);
+    }
+    expect(await call(sockets['signed-out'], 'challenge:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
 describe('admin CLI role grants', () => {
   it('grant-role through the repository the CLI uses', async () => {
     const { url, store } = await startCommunity();

@@ -36,6 +36,9 @@ function malformed(): unknown[] {
     { role: 'admin', userId: crypto.randomUUID(), circleId: crypto.randomUUID() },
     { after: "2026-01-01T00:00:00.000Z|' OR 1=1 --", genre: '%', language: 'en; DROP TABLE circles', visibility: 'private', limit: 10_000 },
     { circleId: crypto.randomUUID(), visibility: 'secret', genres: [huge], timeZone: '../../etc' },
+    { challengeId: crypto.randomUUID(), day: '2026-13-45', words: 1e12, minutes: -5, consent: 'yes', goalKind: 'pages', goal: -1, startDay: 'tomorrow' },
+    { challengeId: crypto.randomUUID(), consent: true, cabinId: crypto.randomUUID(), newCabin: { id: 'x', name: huge } },
+    { challengeId: crypto.randomUUID(), after: "999|' OR 1=1 --", limit: 1e9, cabinId: '%' },
   ];
 }
 
