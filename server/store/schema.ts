@@ -246,8 +246,9 @@ export interface ProfilesTable {
   working_title: string | null;
   working_genre: string | null;
   working_words: number | null;
-  /** The stamp of the last update applied; an older one is ignored. */
+  /** Stamps (HLC) of the last profile and privacy updates applied; an older one is ignored. */
   stamp: string;
+  privacy_stamp: string;
   updated_at: string;
 }
 export interface BadgesTable {
