@@ -22,12 +22,18 @@ import { createActivityRepo } from './features/activity/activity.repo';
 import { challengesHandlers } from './features/challenges/challenges.handlers';
 import { createChallengesRepo } from './features/challenges/challenges.repo';
 import { createModerationRepo } from './features/moderation/moderation.repo';
+import { createBadgesRepo } from './features/profiles/badges.repo';
+import { profilesHandlers } from './features/profiles/profiles.handlers';
+import { createProfilesRepo } from './features/profiles/profiles.repo';
+import { promptsHandlers } from './features/prompts/prompts.handlers';
+import { createPromptsRepo } from './features/prompts/prompts.repo';
 import { createSprintTicker } from './features/sprints/sprint-ticker';
 import { sprintsHandlers } from './features/sprints/sprints.handlers';
 import { createSprintsRepo } from './features/sprints/sprints.repo';
 import type { CommunityIo } from './socket/context';
 import { RecoveryAdapter } from './socket/recovery-adapter';
-import { redisAttemptCounter, storeAttemptCounter, type RedisCommands, type WindowRule } from './socket/rate-limit';
+import { redisAttemptCounter, redisWindowLimiter, storeAttemptCounter, storeWindowLimiter, type RedisCommands, type RedisWindowCommands, type WindowRule } from './socket/rate-limit';
+import { createPostingGate } from './features/moderation/posting-gate';
 import { registerHandlers, type Handlers } from './socket/register-handlers';
 import { createRooms, sprintRoom } from './socket/rooms';
 import type { Store } from './store/open-store';
@@ -73,10 +79,19 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   const circles = createCirclesRepo(store.db, options.now);
   const sprints = createSprintsRepo(store.db, options.now);
   const activity = createActivityRepo(store.db, options.now);
+  // One badge store: profiles list it, and features that award badges (challenges) are handed it.
+  const badges = createBadgesRepo(store.db, options.now);
   const clock = () => (options.now ? options.now().getTime() : Date.now());
   // Limits every node shares: in Redis when there is one, else in the store.
   const counter = (name: string, rule: WindowRule) =>
     options.redis ? redisAttemptCounter(options.redis as RedisCommands, `${options.clusterName ?? 'margin'}:${name}`, rule) : storeAttemptCounter(store.db, name, rule);
+  const moderation = createModerationRepo(store.db, options.now);
+  // Every posting path asks this one gate: bans and suspensions, then the rate limit, shared by every node.
+  const gate = createPostingGate({
+    moderation,
+    limiter: options.redis ? redisWindowLimiter(options.redis as RedisWindowCommands, `${options.clusterName ?? 'margin'}:posts`, clock) : storeWindowLimiter(store.db, 'posts', clock),
+    clock,
+  });
   const signInRule = { limit: options.signInLimit?.failures ?? 5, windowMs: options.signInLimit?.windowMs ?? 5 * 60_000 };
   const registration = options.registrationLimit ?? { perAddress: { limit: 30, windowMs: 10 * 60_000 }, global: { limit: 300, windowMs: 60_000 } };
 
@@ -126,6 +141,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       registrations: { perAddress: counter('register-address', registration.perAddress), global: counter('register-all', registration.global) },
       passwords: createPasswordHasher(options.hashing),
       log,
+      signInRefusal: gate.signInRefusal,
     }),
     ...circlesHandlers({ io, circles, rooms, welcome: critique.welcome, originOf: (socket) => publicOrigin(options.publicUrl, socket.handshake.headers, socket.handshake.secure) }),
     ...sprintsHandlers({ io, sprints, circles, ticker, rooms, clock }),
@@ -137,8 +153,10 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       circles,
       started: (t) => activity.record({ actor_id: t.authorId, circle_id: t.circleId, kind: 'thread', ref_id: t.threadId, title: t.title }),
     }),
-    ...moderationHandlers({ io, moderation: createModerationRepo(store.db, options.now), circles }),
+    ...moderationHandlers({ io, moderation, circles, accounts, rooms, gate }),
     ...activityHandlers({ io, activity, circles }),
+    ...profilesHandlers({ profiles: createProfilesRepo(store.db, options.now), badges, clock }),
+    ...promptsHandlers({ io, prompts: createPromptsRepo(store.db, options.now), circles, discussions: createDiscussionsRepo(store.db, options.now), now: options.now }),
     ...challengesHandlers({
       challenges: createChallengesRepo(store.db, options.now),
       circles,

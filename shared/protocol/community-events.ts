@@ -5,7 +5,8 @@ import type { CommunityEvent, CommunityInput } from './community-schemas';
 import type { DirectoryOutputs, DirectoryServerEvents } from './directory-events';
 import type { DiscussionsOutputs, DiscussionsServerEvents } from './discussions-events';
 import type { ModerationOutputs, ModerationServerEvents } from './moderation-events';
-import type { ActivityOutputs } from './activity-events';
+import type { ActivityOutputs, ActivityServerEvents } from './activity-events';
+import type { ProfilesOutputs } from './profiles-events';
 import type { ChallengesOutputs } from './challenges-events';
 import type { PromptsOutputs, PromptsServerEvents } from './prompts-events';
 import type { CircleVisibilityName } from './directory-schemas';
@@ -220,7 +221,7 @@ export type FeedItem = { seq: number } & (
 export type OpResult = { opId: string; ok: true } | { opId: string; ok: false; error: ApiError };
 
 /** What each request answers. */
-export interface CommunityOutputs extends DirectoryOutputs, DiscussionsOutputs, ModerationOutputs, ActivityOutputs, ChallengesOutputs, PromptsOutputs {
+export interface CommunityOutputs extends DirectoryOutputs, DiscussionsOutputs, ModerationOutputs, ActivityOutputs, ChallengesOutputs, PromptsOutputs, ProfilesOutputs {
   'account:register': SessionInfo;
   'account:signIn': SessionInfo;
   'account:signOut': null;
@@ -259,7 +260,7 @@ export type ClientToServerEvents = {
   [E in CommunityEvent]: (payload: CommunityInput<E>, ack: Ack<CommunityOutputs[E]>) => void;
 };
 
-export interface ServerToClientEvents extends DirectoryServerEvents, DiscussionsServerEvents, ModerationServerEvents, PromptsServerEvents {
+export interface ServerToClientEvents extends DirectoryServerEvents, DiscussionsServerEvents, ModerationServerEvents, PromptsServerEvents, ActivityServerEvents {
   'circle:memberJoined': (event: { circleId: string; member: CircleMember }) => void;
   'circle:memberLeft': (event: { circleId: string; userId: string }) => void;
   /** A sprint was planned in a circle: its members are told (the notification centre). */

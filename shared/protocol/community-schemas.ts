@@ -6,6 +6,7 @@ import { directoryInputs } from './directory-schemas';
 import { discussionsInputs } from './discussions-schemas';
 import { moderationInputs } from './moderation-schemas';
 import { activityInputs } from './activity-schemas';
+import { profilesInputs } from './profiles-schemas';
 import { challengesInputs } from './challenges-schemas';
 import { promptsInputs } from './prompts-schemas';
 
@@ -86,6 +87,7 @@ export const communityInputs = {
   ...discussionsInputs,
   ...moderationInputs,
   ...activityInputs,
+  ...profilesInputs,
   ...challengesInputs,
   ...promptsInputs,
 } as const;
