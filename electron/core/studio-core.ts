@@ -17,6 +17,7 @@ import { createDirectory } from './directory/directory.service';
 import { createDiscussions } from './discussions/discussions.service';
 import { createModeration } from './moderation/moderation.service';
 import { createActivity } from './activity/activity.service';
+import { createChallenges } from './challenges/challenges.service';
 import { createSync } from './sync/sync';
 import type { DataDirLock } from './data-dir-lock';
 import { createBackups, type Restorer } from './backup/backup.service';
@@ -34,9 +35,11 @@ import { diffProse } from './snapshots/text-diff';
 import { createDailyWordsRepo } from './stats/daily-words.repo';
 import { zodMessage } from './zod-message';
 import { createSearch } from './search/search.service';
+import { createBlockIndex } from './search/blocks';
 import { createReplace } from './replace/replace.service';
 import { createExport } from './export/export.service';
 import { createImport } from './import/import.service';
+import { documentToOpen, projectToOpen } from '../../shared/rules/reopen';
 
 export const STUDIO_VERSION = '0.1.0';
 export const DATABASE_FILE = 'margin.db';
@@ -54,6 +57,8 @@ export interface StudioCoreOptions {
   communityBackoff?: { delayMs: number; maxDelayMs: number };
   /** How long the outbox waits after a failure of the moment (tests shorten it). */
   outboxBackoff?: { baseMs: number; capMs: number };
+  /** false only for bench:search's baseline: saves leave the search index as it was. */
+  searchIndex?: boolean;
 }
 
 type Handlers = { [M in StudioMethod]: (input: StudioParsedInput<M>) => StudioOutputs[M] | Promise<StudioOutputs[M]> };
@@ -87,7 +92,8 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
   const { db, notices } = opened;
   const projects = createProjectsRepo(db, clock);
   const documents = createDocumentsRepo(db, clock);
-  const content = createContentRepo(db, documents, clock);
+  // bench:search's baseline saves without the search index, to time what the index adds.
+  const content = createContentRepo(db, documents, clock, options.searchIndex === false ? undefined : createBlockIndex(db).sync);
   const snapshots = createSnapshotsRepo(db, clock);
   const daily = createDailyWordsRepo(db, clock);
   const backups = createBackups({ db, dataDir: options.dataDir, clock, restore, nativeBinding: options.nativeBinding });
@@ -109,6 +115,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     'directory:changed': null,
     'discussions:changed': null,
     'moderation:changed': null,
+    'challenges:changed': null,
   };
   const emit = <E extends StudioEventName>(event: E, payload: StudioEvents[E]) => {
     lastEvent[event] = payload;
@@ -141,6 +148,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
   community.onServer('circle:sprintCreated', () => emit('sprints:changed', { at: Date.now() }));
   const notifications = createNotifications({ db, clock, community, owner: () => sync.owner()?.id ?? null, onChanged: (summary) => emit('notifications:changed', summary) });
   const discussions = createDiscussions({ db, clock, community, sync, onChanged: ({ circleId, threadId }) => emit('discussions:changed', { at: Date.now(), circleId, threadId }) });
+  const challenges = createChallenges({ db, clock, daily, community, sync, onChanged: (challengeId) => emit('challenges:changed', { at: Date.now(), challengeId }) });
   const moderation = createModeration({
     db,
     community,
@@ -198,6 +206,13 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
       const doc = content.open(id);
       projects.opened(doc.projectId, id);
       return doc;
+    },
+    // Start-up in one request (shared/rules/reopen.ts): the renderer asks before anything else.
+    'documents.reopen': () => {
+      const project = projectToOpen(projects.list());
+      const target = project && documentToOpen(documents.tree(project.id), project.lastDocumentId);
+      if (target) projects.opened(project.id, target.id);
+      return { projectId: project?.id ?? null, document: target ? content.open(target.id) : null };
     },
     'documents.save': ({ id, content: json }) => {
       const doc = documents.get(id);
@@ -282,6 +297,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     ...discussions.handlers,
     ...moderation.handlers,
     ...createActivity({ community }).handlers,
+    ...challenges.handlers,
     ...backups.handlers,
     ...goals.handlers,
     ...stats.handlers,
@@ -322,6 +338,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     close: () => {
       critique.close();
       discussions.close();
+      challenges.close();
       moderation.close();
       sprints.close();
       sync.close();

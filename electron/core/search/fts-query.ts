@@ -7,6 +7,8 @@
 export interface FtsQuery {
   /** The FTS5 MATCH expression, or null when nothing in the text is a word. */
   match: string | null;
+  /** Each piece's own MATCH expression (the index holds blocks: a document must have every piece, not a block). */
+  matches: string[];
   /** Letters and digits in the query: under three, the index is not used (a scan finds substrings). */
   wordChars: number;
   /** The same pieces as word lists, for finding and highlighting the matches in the text. */
@@ -33,7 +35,7 @@ export function toFtsQuery(input: string): FtsQuery {
     match.push(prefix ? `${quote(bare)}*` : quote(bare));
     pieces.push({ words: bare.match(WORDS) ?? [], prefix });
   }
-  return { match: match.length > 0 ? match.join(' ') : null, wordChars: input.match(WORD_CHAR)?.length ?? 0, pieces };
+  return { match: match.length > 0 ? match.join(' ') : null, matches: match, wordChars: input.match(WORD_CHAR)?.length ?? 0, pieces };
 }
 
 // Latin letters with diacritics, grouped by their base letter: "e" matches é, è, ê, ë… as the

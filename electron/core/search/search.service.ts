@@ -1,7 +1,8 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { StudioError } from '../../../shared/api/result';
 import type { SearchHit, SearchOutputs, SearchResults } from '../../../shared/api/search';
 import type { StudioParsedInput } from '../../../shared/schemas/studio';
+import { DOCUMENT_OF_BLOCK, SLOTS } from './blocks';
 import { textPattern, toFtsQuery } from './fts-query';
 import { locateSnippet, snippetOf, snippetParts } from './snippet';
 
@@ -31,23 +32,38 @@ interface HitRow {
 }
 
 /**
- * Search across projects: the FTS5 index ranks (bm25) and the snippets are cut here from the
- * hits' text, since FTS5's snippet() tokenizes each whole document and cost 1 ms a hit on
+ * Search across projects: the FTS5 index of blocks ranks (bm25) and the snippets are cut here
+ * from the hits' text, since FTS5's snippet() tokenizes each whole document and cost 1 ms a hit on
  * 2,000-word chapters (bench:search). A query of one or two letters is a substring scan.
  */
 export function createSearch(db: Database) {
-  // Ranked first (rowids only), then the text of just those hits is read.
-  const ranked = db.prepare<{ match: string; projectId: string | null; limit: number }, HitRow & { rowid: number; text: string }>(`${HIDDEN}
-    SELECT ${HIT_COLUMNS}, c.rowid AS rowid, c.plain_text AS text
-    FROM (SELECT s.rowid AS rowid, s.rank AS rank FROM document_search s
-          JOIN document_content c ON c.rowid = s.rowid ${HIT_JOINS}
-          WHERE document_search MATCH :match AND ${FINDABLE}
-          ORDER BY s.rank LIMIT :limit) top
-    JOIN document_content c ON c.rowid = top.rowid ${HIT_JOINS}
-    ORDER BY top.rank`);
+  // The index holds blocks (blocks.ts): each piece of the query is matched on its own, block
+  // hits are grouped by document (a document has every piece, in any of its blocks, as before)
+  // and a document's score is the sum over pieces of its best block's bm25. Ranked first
+  // (document numbers only), then the text of just the hits is read.
+  const rankedBy = new Map<number, Statement<Record<string, string | number | null>, HitRow & { no: number; text: string }>>();
+  const ranked = (pieces: number) => {
+    let statement = rankedBy.get(pieces);
+    if (!statement) {
+      const each = Array.from({ length: pieces }, (_, i) => i);
+      statement = db.prepare(`${HIDDEN},
+        ${each.map((i) => `p${i}(no, score) AS (SELECT ${DOCUMENT_OF_BLOCK}, min(rank) FROM block_search WHERE block_search MATCH :m${i} GROUP BY 1)`).join(',\n')}
+        SELECT ${HIT_COLUMNS}, top.no AS no, c.plain_text AS text
+        FROM (SELECT p0.no AS no, ${each.map((i) => `p${i}.score`).join(' + ')} AS score
+              FROM p0 ${each.slice(1).map((i) => `JOIN p${i} ON p${i}.no = p0.no`).join(' ')}
+              JOIN search_documents sd ON sd.no = p0.no JOIN document_content c ON c.document_id = sd.document_id ${HIT_JOINS}
+              WHERE ${FINDABLE}
+              ORDER BY score LIMIT :limit) top
+        JOIN search_documents sd ON sd.no = top.no JOIN document_content c ON c.document_id = sd.document_id ${HIT_JOINS}
+        ORDER BY top.score`);
+      rankedBy.set(pieces, statement);
+    }
+    return statement;
+  };
+  // FTS5 cuts the snippet from the document's best block for any of the pieces.
   const ftsSnippet = db
-    .prepare<{ match: string; rowid: number }, string>(
-      "SELECT snippet(document_search, 0, char(1), char(2), '…', 24) FROM document_search WHERE document_search MATCH :match AND rowid = :rowid",
+    .prepare<{ match: string; first: number; last: number }, string>(
+      "SELECT snippet(block_search, 0, char(1), char(2), '…', 24) FROM block_search WHERE block_search MATCH :match AND rowid BETWEEN :first AND :last ORDER BY rank LIMIT 1",
     )
     .pluck();
   const scanned = db.prepare<{ like: string; projectId: string | null; limit: number }, HitRow & { text: string }>(`${HIDDEN}
@@ -69,9 +85,9 @@ export function createSearch(db: Database) {
       });
       return { mode: 'scan', hits };
     }
-    let rows: Array<HitRow & { rowid: number; text: string }>;
+    let rows: Array<HitRow & { no: number; text: string }>;
     try {
-      rows = ranked.all({ match: fts.match, ...scope });
+      rows = ranked(fts.matches.length).all({ ...Object.fromEntries(fts.matches.map((m, i) => [`m${i}`, m])), ...scope });
     } catch (error) {
       // toFtsQuery quotes everything, so this is not expected; if it happens it is still an answer, not a crash.
       if (error instanceof Error && /fts5|syntax/i.test(error.message)) {
@@ -80,11 +96,11 @@ export function createSearch(db: Database) {
       throw error;
     }
     const pattern = textPattern(fts.pieces);
-    const hits = rows.map(({ rowid, text, ...row }): SearchHit => {
+    const hits = rows.map(({ no, text, ...row }): SearchHit => {
       const found = pattern && snippetOf(text, pattern);
       if (found) return { ...row, ...found };
       // Our pattern and the tokenizer disagreed (a rare script, say): FTS5 cuts this one.
-      const snippet = snippetParts(ftsSnippet.get({ match: fts.match!, rowid }) ?? '');
+      const snippet = snippetParts(ftsSnippet.get({ match: fts.matches.join(' OR '), first: no * SLOTS, last: no * SLOTS + SLOTS - 1 }) ?? '');
       return { ...row, snippet, match: locateSnippet(snippet, text) };
     });
     return { mode: 'index', hits };

@@ -11,6 +11,8 @@ import { projectsArchiveTrash } from './0009-projects-archive-trash';
 import { notifications } from './0011-notifications';
 import { discussions } from './0012-discussions';
 import { discussionKudos } from './0013-discussion-kudos';
+import { searchBlocks } from './0019-search-blocks';
+import { challenges } from './0014-challenges';
 
 export interface Migration {
   version: number;
@@ -19,4 +21,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos];
+export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos, challenges, searchBlocks];

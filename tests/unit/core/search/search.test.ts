@@ -86,7 +86,7 @@ describe('search: FTS5 over every project', () => {
     call(core, 'documents.save', { id: harbour.id, content: docJson(['A cormorant dried its wings on the pier.']) });
     expect(titles(search(core, 'ferry'))).toEqual([]);
     expect(titles(search(core, 'cormorant'))).toEqual(['Harbour']);
-    const rows = core.db.prepare("SELECT count(*) AS n FROM document_search WHERE document_search MATCH 'ferry'").get() as { n: number };
+    const rows = core.db.prepare("SELECT count(*) AS n FROM block_search WHERE block_search MATCH 'ferry'").get() as { n: number };
     expect(rows.n).toBe(0);
 
     // Trash: a trashed document (and what is inside it) is not found; restored, it is again.
@@ -106,7 +106,7 @@ describe('search: FTS5 over every project', () => {
     expect(titles(search(core, 'gulls'))).toEqual([]);
 
     // The index agrees with its content table (FTS5's own check).
-    expect(() => core.db.prepare("INSERT INTO document_search (document_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() => core.db.prepare("INSERT INTO block_search (block_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     core.close();
   });
 
@@ -114,7 +114,9 @@ describe('search: FTS5 over every project', () => {
     const dir = tempDir();
     let core = openCore(dir);
     library(core);
-    core.db.exec("INSERT INTO document_search (document_search) VALUES ('delete-all'); DELETE FROM schema_migrations WHERE version = 8; DROP TABLE document_search; DROP TRIGGER IF EXISTS document_search_insert; DROP TRIGGER IF EXISTS document_search_delete; DROP TRIGGER IF EXISTS document_search_update; DROP INDEX documents_by_updated;");
+    // As it was before migration 19 (the index by block), with the old index emptied: 19 builds the new one from the text.
+    core.db.exec("DELETE FROM schema_migrations WHERE version = 19; DROP TABLE block_search; DROP TABLE document_blocks; DROP TABLE search_documents; DROP TRIGGER IF EXISTS document_content_blocks_delete;");
+    expect(core.db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'document_blocks%' OR name LIKE 'block_search%'").pluck().get()).toBe(0);
     core.close();
     core = openCore(dir);
     expect(titles(search(core, 'mackerel'))).toEqual(['Market']);
