@@ -14,6 +14,7 @@ import type { DirectoryChange, DirectoryStudioOutputs } from './directory';
 import type { DiscussionsStudioOutputs } from './discussions';
 import type { ModerationChange, ModerationStudioOutputs } from './moderation';
 import type { ActivityStudioOutputs } from './activity';
+import type { ChallengesStudioOutputs } from './challenges';
 
 export interface AppInfo {
   version: string;
@@ -198,7 +199,7 @@ export interface OutboxStatus {
 }
 
 /** What every StudioApi method answers. Keys must match `studioInputs` exactly. */
-export interface StudioOutputs extends BackupOutputs, GoalsOutputs, ProjectOutputs, SearchOutputs, ReplaceOutputs, ExportOutputs, ImportOutputs, NotificationsOutputs, DirectoryStudioOutputs, DiscussionsStudioOutputs, ModerationStudioOutputs, ActivityStudioOutputs {
+export interface StudioOutputs extends BackupOutputs, GoalsOutputs, ProjectOutputs, SearchOutputs, ReplaceOutputs, ExportOutputs, ImportOutputs, NotificationsOutputs, DirectoryStudioOutputs, DiscussionsStudioOutputs, ModerationStudioOutputs, ActivityStudioOutputs, ChallengesStudioOutputs {
   'app.info': AppInfo;
   'projects.list': Project[];
   'projects.create': Project;
@@ -286,10 +287,12 @@ export interface StudioEvents {
   'discussions:changed': { at: number; circleId: string | null; threadId: string | null } | null;
   /** A report arrived in a circle the writer moderates, or the writer's own report was decided. */
   'moderation:changed': ModerationChange | null;
+  /** A challenge's count moved (a save, a total sent) or the writer joined or withdrew (null id: reload the list). */
+  'challenges:changed': { at: number; challengeId: string | null } | null;
 }
 export type StudioEventName = keyof StudioEvents;
 /** Every event, for the hosts that forward them (IPC, WebSocket). */
-export const studioEventNames: StudioEventName[] = ['sprints:changed', 'goals:changed', 'sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed', 'export:progress', 'notifications:changed', 'directory:changed', 'discussions:changed', 'moderation:changed'];
+export const studioEventNames: StudioEventName[] = ['sprints:changed', 'goals:changed', 'sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed', 'export:progress', 'notifications:changed', 'directory:changed', 'discussions:changed', 'moderation:changed', 'challenges:changed'];
 
 type Domain<M> = M extends `${infer D}.${string}` ? D : never;
 type MethodsOf<D extends string> = {

@@ -63,6 +63,7 @@ export const studioMethods = [
   'projects.restore',
   'projects.trashed',
   'documents.setPlace',
+  'documents.reopen',
   'search.query',
   'replace.preview',
   'replace.apply',
@@ -101,10 +102,20 @@ export const studioMethods = [
   'moderation.log',
   'moderation.block',
   'moderation.blocks',
+  'moderation.sanction',
+  'moderation.sanctions',
+  'moderation.setSiteModerator',
+  'moderation.mute',
   'activity.kudos',
   'activity.follow',
   'activity.follows',
   'activity.feed',
+  'challenges.list',
+  'challenges.create',
+  'challenges.get',
+  'challenges.join',
+  'challenges.withdraw',
+  'challenges.leaderboard',
 ] as const;
 
 export type StudioMethodName = (typeof studioMethods)[number];

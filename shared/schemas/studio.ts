@@ -14,6 +14,7 @@ import { directoryInputs } from './directory';
 import { discussionsInputs } from './discussions';
 import { moderationInputs } from './moderation';
 import { activityInputs } from './activity';
+import { challengesInputs } from './challenges';
 import { CommentBody, ShareNote, ShareTitle, syncOpSchema, TextAnchorSchema } from '../protocol/critique-schemas';
 
 /** Ids are UUIDs made where the thing is created (DESIGN.md: Contracts). */
@@ -108,6 +109,7 @@ export const studioInputs = {
   ...discussionsInputs,
   ...moderationInputs,
   ...activityInputs,
+  ...challengesInputs,
   ...replaceInputs,
   ...exportInputs,
   ...importInputs,

@@ -25,8 +25,8 @@ export async function serverOn(dbFile = path.join(tempDir(), 'community.db'), po
 export const call = async <T = any>(core: StudioCore, method: string, input: unknown = {}) => unwrap((await core.call(method, input)) as Result<T>);
 
 /** A studio with its own data folder, pointed at `url`, with a new account signed in. */
-export async function studioFor(url: string, name: string, dataDir = tempDir()) {
-  const core = createStudioCore({ dataDir, host: 'browser', deviceName: name, communityBackoff: { delayMs: 100, maxDelayMs: 300 } });
+export async function studioFor(url: string, name: string, dataDir = tempDir(), options: { clock?: () => Date } = {}) {
+  const core = createStudioCore({ dataDir, host: 'browser', deviceName: name, communityBackoff: { delayMs: 100, maxDelayMs: 300 }, ...options });
   onTestFinished(() => core.close());
   await call(core, 'community.setServer', { url });
   await waitFor(() => core.current('sync:status').state === 'offline', `${name} reached the server`);
