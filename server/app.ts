@@ -19,6 +19,7 @@ import { createDiscussionsRepo } from './features/discussions/discussions.repo';
 import { moderationHandlers } from './features/moderation/moderation.handlers';
 import { activityHandlers } from './features/activity/activity.handlers';
 import { createActivityRepo } from './features/activity/activity.repo';
+import { startSprintResults } from './features/activity/sprint-results';
 import { challengesHandlers } from './features/challenges/challenges.handlers';
 import { createChallengesRepo } from './features/challenges/challenges.repo';
 import { createModerationRepo } from './features/moderation/moderation.repo';
@@ -58,6 +59,8 @@ export interface CommunityServerOptions {
   hashing?: HasherLimits;
   /** How often sprint leaderboards go out (default 1000 ms). */
   tickMs?: number;
+  /** How often finished sprints' results are looked for, for the activity feed (default 15 s). */
+  resultsMs?: number;
   /** The address writers reach this server at (behind a proxy, say): invites carry it. Default: what each request came to. */
   publicUrl?: string;
 }
@@ -129,6 +132,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
     roomOf: sprintRoom,
   });
   ticker.start();
+  const stopSprintResults = startSprintResults(activity, { everyMs: options.resultsMs, onError: (err) => log.error({ err }, 'recording sprint results failed') });
 
   const rooms = createRooms({ io, circles, sprints, ticker });
   const critique = critiqueHandlers({ io, store, clock, log });
@@ -183,6 +187,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       }),
     close: async () => {
       ticker.stop();
+      stopSprintResults();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await store.close();

@@ -16,6 +16,8 @@ import { activity } from './migrations/0010-activity';
 import { profiles } from './migrations/0011-profiles';
 import { challenges } from './migrations/0012-challenges';
 import { prompts } from './migrations/0013-prompts';
+import { siteModeration } from './migrations/0014-site-moderation';
+import { encouragement } from './migrations/0015-encouragement';
 import type { CommunityDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -42,6 +44,8 @@ const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
   '0011-profiles': profiles,
   '0012-challenges': challenges,
   '0013-prompts': prompts,
+  '0014-site-moderation': siteModeration,
+  '0015-encouragement': encouragement(kind),
 });
 
 export interface OpenStoreOptions {

@@ -1,3 +1,4 @@
+import type { ModerationAction, ReportTargetKind, SanctionKind } from '../../shared/rules/moderation';
 import type { Generated } from 'kysely';
 import type { StoredComment, StoredCritique } from '../../shared/protocol/critique-rows';
 
@@ -75,6 +76,8 @@ export interface SprintWritersTable {
   left_at: string | null;
 }
 export interface SharesTable {
+  /** Hidden by a moderator (migration 0014). */
+  hidden_at?: string | null;
   id: string;
   author_id: string;
   circle_id: string;
@@ -95,8 +98,9 @@ export interface ShareVersionsTable {
   created_at: string;
 }
 /** Comments and critiques are stored as the studio stores them (shared/protocol/critique-rows.ts). */
-export type CommentsTable = StoredComment;
-export type CritiquesTable = StoredCritique;
+/** hidden_at: hidden by a moderator (migration 0014); left out of what others pull. */
+export type CommentsTable = StoredComment & { hidden_at?: string | null };
+export type CritiquesTable = StoredCritique & { hidden_at?: string | null };
 export interface CreditRulesTable {
   circle_id: string;
   rules: string;
@@ -156,9 +160,13 @@ export interface CommunityDatabase {
   reports: ReportsTable;
   moderation_log: ModerationLogTable;
   blocks: BlocksTable;
+  sanctions: SanctionsTable;
+  thread_mutes: ThreadMutesTable;
   kudos: KudosTable;
   follows: FollowsTable;
   activity: ActivityTable;
+  activity_notices: ActivityNoticesTable;
+  sprint_results: SprintResultsTable;
   profiles: ProfilesTable;
   badges: BadgesTable;
   challenges: ChallengesTable;
@@ -259,7 +267,7 @@ export interface BadgesTable {
 }
 export interface KudosTable {
   user_id: string;
-  target_kind: 'post';
+  target_kind: 'post' | 'critique' | 'sprint_result' | 'challenge_milestone';
   target_id: string;
   created_at: string;
 }
@@ -268,6 +276,21 @@ export interface FollowsTable {
   followee_kind: 'writer' | 'circle';
   followee_id: string;
   created_at: string;
+}
+/** Something that happened to a writer: kudos on their things, a new follower, a followed writer's milestone. */
+export interface ActivityNoticesTable {
+  seq: Generated<number>;
+  user_id: string;
+  kind: 'kudos' | 'follow' | 'milestone';
+  actor_id: string;
+  target_kind: string | null;
+  ref_id: string;
+  title: string;
+  created_at: string;
+}
+export interface SprintResultsTable {
+  sprint_id: string;
+  recorded_at: string;
 }
 export interface ActivityTable {
   id: string;
@@ -307,26 +330,49 @@ export interface DiscussionPostsTable {
 }
 export interface ReportsTable {
   id: string;
-  circle_id: string;
-  target_kind: 'post';
+  /** null: a report of something that belongs to no circle (a profile): the site queue's alone. */
+  circle_id: string | null;
+  target_kind: ReportTargetKind;
   target_id: string;
+  /** The writer of what was reported (migration 0014): whom a warning or sanction from it falls on. */
+  author_id: string | null;
   reporter_id: string;
   reason: string;
   note: string;
-  status: 'open' | 'hidden' | 'dismissed';
+  status: 'open' | 'hidden' | 'dismissed' | 'actioned';
   created_at: string;
   decided_by: string | null;
   decided_at: string | null;
 }
 export interface ModerationLogTable {
   id: string;
-  circle_id: string;
+  /** null: a site moderator's action (site queue, site suspension or ban, a role granted). */
+  circle_id: string | null;
   actor_id: string;
-  action: 'hide' | 'dismiss';
-  target_kind: 'post';
+  action: ModerationAction | 'grant' | 'revoke' | 'lift';
+  target_kind: ReportTargetKind | 'writer';
   target_id: string;
+  /** The writer the action falls on, when it falls on one. */
+  subject_id: string | null;
   report_id: string | null;
   reason: string;
+  created_at: string;
+}
+export interface SanctionsTable {
+  id: string;
+  user_id: string;
+  /** null: site-wide. */
+  circle_id: string | null;
+  kind: SanctionKind;
+  reason: string;
+  /** When a suspension ends; null for a warning or a ban. */
+  until: string | null;
+  actor_id: string;
+  created_at: string;
+}
+export interface ThreadMutesTable {
+  user_id: string;
+  thread_id: string;
   created_at: string;
 }
 export interface BlocksTable {

@@ -256,6 +256,39 @@ describe('authorization table for kudos, follows and the feed', () => {
   });
 });
 
+describe('authorization table for profiles', () => {
+  const stamp = () => `${String(Date.now()).padStart(15, '0')}:000001:test`;
+  it('profile:get: the owner sees all; circle-mates see circle fields; strangers, the admin and the banned see public fields only; signed-out sockets may not', async () => {
+    const { sockets } = await world();
+    const ownerId = (await must(sockets.owner, 'account:me', {})).id;
+    await must(sockets.owner, 'profile:update', { displayName: 'Owner', bio: 'Hello.', genres: ['noir'], workingOn: { title: 'Night Shift', genre: 'noir', words: 900 }, stamp: stamp() });
+    const SEES: Record<Actor, 'self' | 'circle' | 'stranger' | null> = { owner: 'self', moderator: 'circle', member: 'circle', admin: 'stranger', stranger: 'stranger', banned: 'stranger', 'signed-out': null };
+    for (const actor of ACTORS) {
+      const result = (await call(sockets[actor], 'profile:get', { accountId: ownerId })) as Result<{ relation: string; workingOn?: unknown; bio?: string }>;
+      const sees = SEES[actor];
+      if (!sees) {
+        expect(result, actor).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        continue;
+      }
+      expect(result.ok && result.data.relation, actor).toBe(sees);
+      // The work in progress is shown to circles by default: only the owner and circle-mates get it.
+      expect(result.ok && 'workingOn' in result.data, actor).toBe(sees !== 'stranger');
+      expect(result.ok && result.data.bio, actor).toBe('Hello.');
+    }
+  });
+
+  it('profile:update and profile:privacy: anyone signed in, for themselves only; signed-out sockets may not', async () => {
+    const { sockets } = await world();
+    for (const actor of ACTORS.filter((a) => a !== 'signed-out')) {
+      const me = (await must(sockets[actor], 'account:me', {})).id;
+      expect((await must(sockets[actor], 'profile:update', { displayName: `Name of ${actor}`, bio: '', genres: [], workingOn: null, stamp: stamp() })).accountId, actor).toBe(me);
+      expect((await must(sockets[actor], 'profile:privacy', { privacy: { bio: 'me', genres: 'me', workingOn: 'me', circles: 'me', badges: 'me', activity: 'me' }, stamp: stamp() })).accountId, actor).toBe(me);
+    }
+    expect(await call(sockets['signed-out'], 'profile:update', { displayName: 'X', bio: '', genres: [], workingOn: null, stamp: stamp() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(sockets['signed-out'], 'profile:privacy', { privacy: { bio: 'me', genres: 'me', workingOn: 'me', circles: 'me', badges: 'me', activity: 'me' }, stamp: stamp() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
 describe('authorization table for challenges', () => {
   /** A circle's challenge is its members'; to everyone else (a site admin too) it is answered as one that does not exist. */
   const MAY_CHALLENGE: Record<string, Actor[]> = {
@@ -426,4 +459,46 @@ describe('authorization table for shares and sprints: the leaver, the banned and
     await new Promise((r) => setTimeout(r, 600)); // six ticks at 100 ms
     expect(ticks).toEqual({ leaver: 0, banned: 0 });
   });
+});
+
+describe('authorization table for prompts', () => {
+  /** A circle's members read its library and suggest; its moderators and owner (and a site admin) curate. Everyone else: forbidden, as for what does not exist. */
+  const MAY_PROMPT: Record<string, Actor[]> = {
+    'prompt:today': ['owner', 'moderator', 'member'],
+    'prompt:library': ['owner', 'moderator', 'member'],
+    'prompt:suggest': ['owner', 'moderator', 'member'],
+    'prompt:add': ['owner', 'moderator', 'admin'],
+    'prompt:edit': ['owner', 'moderator', 'admin'],
+    'prompt:retire': ['owner', 'moderator', 'admin'],
+    'prompt:decide': ['owner', 'moderator', 'admin'],
+  };
+  for (const [action, may] of Object.entries(MAY_PROMPT)) {
+    it(`${action}: ${may.join(', ')} may; everyone else gets forbidden and learns nothing`, async () => {
+      const { circle, sockets } = await world();
+      const promptId = crypto.randomUUID();
+      await must(sockets.owner, 'prompt:add', { promptId, circleId: circle.id, text: 'A window.' });
+      for (const actor of ACTORS) {
+        const payload = (circleId: string, prompt: string, suggested: string) =>
+          ({
+            'prompt:today': { circleId },
+            'prompt:library': { circleId },
+            'prompt:suggest': { promptId: crypto.randomUUID(), circleId, text: 'Mine' },
+            'prompt:add': { promptId: crypto.randomUUID(), circleId, text: 'Mine' },
+            'prompt:edit': { promptId: prompt, text: 'Edited' },
+            'prompt:retire': { promptId: prompt, retired: false },
+            'prompt:decide': { promptId: suggested, accept: true },
+          })[action];
+        // A fresh suggestion for each actor to decide (one decided is not open any more).
+        const asked = crypto.randomUUID();
+        if (action === 'prompt:decide') await must(sockets.owner, 'prompt:suggest', { promptId: asked, circleId: circle.id, text: `Decide me, ${actor}` });
+        const result = (await call(sockets[actor], action as 'prompt:today', payload(circle.id, promptId, asked))) as Result<unknown>;
+        if (may.includes(actor)) expect(result.ok, `${actor} may ${action}: ${JSON.stringify(result)}`).toBe(true);
+        else {
+          expect(result, `${actor} may not ${action}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+          const ghost = (await call(sockets[actor], action as 'prompt:today', payload(crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()))) as Result<unknown>;
+          expect(ghost, `${actor} ${action} on something made up`).toEqual(result);
+        }
+      }
+    });
+  }
 });

@@ -39,6 +39,11 @@ function malformed(): unknown[] {
     { challengeId: crypto.randomUUID(), day: '2026-13-45', words: 1e12, minutes: -5, consent: 'yes', goalKind: 'pages', goal: -1, startDay: 'tomorrow' },
     { challengeId: crypto.randomUUID(), consent: true, cabinId: crypto.randomUUID(), newCabin: { id: 'x', name: huge } },
     { challengeId: crypto.randomUUID(), after: "999|' OR 1=1 --", limit: 1e9, cabinId: '%' },
+    { promptId: 'not-a-uuid', circleId: null, text: huge, status: 'everything', accept: 'yes', retired: 1 },
+    { promptId: crypto.randomUUID(), circleId: 'open', text: '   ', after: "2026-01-01T00:00:00.000Z|' OR 1=1 --", limit: 0 },
+    { accountId: crypto.randomUUID(), displayName: 'Ann', bio: huge, genres: ['x'], workingOn: { title: 'T', genre: 'g', words: -1 }, stamp: '9999' },
+    { displayName: ' ', bio: '', genres: Array(50).fill('g'), workingOn: { title: huge, genre: 'g', words: 1e12, extra: 1 }, stamp: `${'9'.repeat(15)}:000001:x` },
+    { privacy: { bio: 'friends', genres: 'me', workingOn: 'me', circles: 'me', badges: 'me', activity: 'me', email: 'everyone' }, stamp: '000000000000001:000001:a' },
   ];
 }
 
@@ -57,7 +62,7 @@ describe('community server: bad input', () => {
             expect(payload, `${event} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toEqual({});
             continue;
           }
-          expect(['invalid_input', 'forbidden', 'conflict', 'unauthorized', 'not_found']).toContain(result.error.code);
+          expect(['invalid_input', 'forbidden', 'conflict', 'unauthorized', 'not_found'], `${event} ${JSON.stringify(payload)?.slice(0, 120)}`).toContain(result.error.code);
           expect(result.error.message.length).toBeLessThan(400);
           answered++;
         }
