@@ -61,6 +61,8 @@ export interface CommunityServerOptions {
   tickMs?: number;
   /** How often finished sprints' results are looked for, for the activity feed (default 15 s). */
   resultsMs?: number;
+  /** Multiplies every posting limit (shared/rules/limits.ts); tests not about limits raise them. Default 1. */
+  postLimitScale?: number;
   /** The address writers reach this server at (behind a proxy, say): invites carry it. Default: what each request came to. */
   publicUrl?: string;
 }
@@ -94,6 +96,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
     moderation,
     limiter: options.redis ? redisWindowLimiter(options.redis as RedisWindowCommands, `${options.clusterName ?? 'margin'}:posts`, clock) : storeWindowLimiter(store.db, 'posts', clock),
     clock,
+    scale: options.postLimitScale,
   });
   const signInRule = { limit: options.signInLimit?.failures ?? 5, windowMs: options.signInLimit?.windowMs ?? 5 * 60_000 };
   const registration = options.registrationLimit ?? { perAddress: { limit: 30, windowMs: 10 * 60_000 }, global: { limit: 300, windowMs: 60_000 } };

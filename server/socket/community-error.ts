@@ -6,6 +6,8 @@ export class CommunityError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** With `rate_limited`: when the client may try again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

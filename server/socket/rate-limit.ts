@@ -137,3 +137,54 @@ export function storeAttemptCounter(db: Kysely<CommunityDatabase>, name: string,
     },
   };
 }
+
+/**
+ * How much a person may post (shared/rules/limits.ts): `take` counts one more and answers 0,
+ * or, when the window is full, counts nothing and answers how long until a slot frees (ms).
+ * Shared by every node, like the attempt counters: in Redis, else in the store.
+ */
+export interface WindowLimiter {
+  take(key: string, rule: WindowRule): Promise<number>;
+}
+
+export interface RedisWindowCommands extends RedisCommands {
+  zRangeWithScores(key: string, min: number, max: number): Promise<{ value: string; score: number }[]>;
+}
+
+export function redisWindowLimiter(redis: RedisWindowCommands, name: string, now = () => Date.now()): WindowLimiter {
+  return {
+    async take(key, rule) {
+      const k = `margin:limits:${name}:${key}`;
+      const t = now();
+      await redis.zRemRangeByScore(k, '-inf', t - rule.windowMs);
+      if ((await redis.zCount(k, '-inf', '+inf')) >= rule.limit) {
+        const [oldest] = await redis.zRangeWithScores(k, 0, 0);
+        return Math.max(1000, (oldest?.score ?? t) + rule.windowMs - t);
+      }
+      await redis.zAdd(k, { score: t, value: `${t}:${Math.random().toString(36).slice(2)}` });
+      await redis.pExpire(k, rule.windowMs);
+      return 0;
+    },
+  };
+}
+
+export function storeWindowLimiter(db: Kysely<CommunityDatabase>, name: string, now = () => Date.now()): WindowLimiter {
+  let writes = 0;
+  return {
+    async take(key, rule) {
+      const t = now();
+      const row = await db
+        .selectFrom('attempts')
+        .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.min('at').as('oldest')])
+        .where('name', '=', name)
+        .where('key', '=', key)
+        .where('at', '>', t - rule.windowMs)
+        .executeTakeFirstOrThrow();
+      if (Number(row.n) >= rule.limit) return Math.max(1000, Number(row.oldest) + rule.windowMs - t);
+      await db.insertInto('attempts').values({ name, key, at: t }).execute();
+      // A day is the longest window: older rows are pruned now and then.
+      if (++writes % 200 === 0) await db.deleteFrom('attempts').where('name', '=', name).where('at', '<=', t - 86_400_000).execute();
+      return 0;
+    },
+  };
+}

@@ -68,7 +68,11 @@ export function registerHandlers(socket: CommunitySocket, handlers: Handlers, { 
       if (name.startsWith('account:')) cached = null; // profile or session changed
       answer(ok(data));
     } catch (error) {
-      if (error instanceof CommunityError) return answer(fail(error.code, error.message));
+      if (error instanceof CommunityError) {
+        const refusal = fail(error.code, error.message);
+        if (error.retryAfterMs !== undefined && !refusal.ok) refusal.error.retryAfterMs = error.retryAfterMs;
+        return answer(refusal);
+      }
       log.error({ err: error, event: name }, 'handler failed');
       answer(fail('internal', 'The server could not do that. Try again.'));
     }

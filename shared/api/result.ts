@@ -18,11 +18,17 @@ export type ErrorCode =
   | 'insufficient_credits'
   /** A clock stamp too far ahead of the server's own time (see shared/sync/hlc.ts). */
   | 'clock_ahead'
+  /** A site or circle ban (shared/rules/moderation.ts); a site ban also refuses sign-in. */
+  | 'banned'
+  /** A suspension for a period: posting refused until it ends. */
+  | 'suspended'
   | 'internal';
 
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /** With `rate_limited`: how long to wait before trying again (the outbox waits at least this). */
+  retryAfterMs?: number;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { StudioError, type Result } from '../../../shared/api/result';
 import type { ModerationChange, ModerationStudioOutputs } from '../../../shared/api/moderation';
 import type { ReportReason } from '../../../shared/protocol/moderation-events';
+import type { ReportTargetKind } from '../../../shared/rules/moderation';
 import type { StudioParsedInput } from '../../../shared/schemas/studio';
 import type { CommunityClient } from '../community/community-client';
 import type { Sync } from '../sync/sync';
@@ -13,7 +14,11 @@ type Handlers = { [M in Method]: (input: StudioParsedInput<M>) => Promise<Modera
 interface ReportOp {
   kind: 'moderation.report';
   reportId: string;
-  postId: string;
+  /** Absent in reports queued before any kind but posts could be reported. */
+  targetKind?: ReportTargetKind;
+  targetId?: string;
+  /** Reports queued before then named the post here. */
+  postId?: string;
   reason: ReportReason;
   note: string;
 }
@@ -31,32 +36,35 @@ const orThrow = <T>(result: Result<T>): T => {
   if (!result.ok) throw new StudioError(result.error.code, result.error.message);
   return result.data;
 };
+const targetOf = (op: ReportOp) => op.targetId ?? op.postId!;
 
 /**
- * Moderation in the studio. A report is queued in the one outbox (written offline, sent when
- * the studio is back); the queue, decisions, the log and blocks are asked of the server. A block
- * also takes the blocked writer's posts out of this studio's copy of discussions.
+ * Moderation in the studio. A report (of a post, comment, critique, share or profile) is queued
+ * in the one outbox (written offline, sent when the studio is back); the queues, decisions, the
+ * log, sanctions and blocks are asked of the server. A block also takes the blocked writer's
+ * posts out of this studio's copy of discussions.
  */
 export function createModeration({ db, community, sync, onChanged, onBlocked }: ModerationDeps) {
   const dispose = sync.kinds.register<ReportOp>({
     kind: 'moderation.report',
-    send: ({ reportId, postId, reason, note }) => community.request('moderation:report', { reportId, targetKind: 'post', targetId: postId, reason, note }),
-    dependsOn: (op) => [op.postId],
+    send: (op) => community.request('moderation:report', { reportId: op.reportId, targetKind: op.targetKind ?? 'post', targetId: targetOf(op), reason: op.reason, note: op.note }),
+    dependsOn: (op) => [targetOf(op)],
   });
   community.onServer('moderation:reported', ({ circleId }) => onChanged({ at: Date.now(), kind: 'reported', circleId }));
   community.onServer('moderation:outcome', (outcome) => onChanged({ at: Date.now(), kind: 'outcome', ...outcome }));
+  community.onServer('moderation:sanctioned', (sanction) => onChanged({ at: Date.now(), kind: 'sanctioned', sanction }));
   const forget = {
     posts: db.prepare<[string, string]>('DELETE FROM discussion_posts WHERE owner = ? AND author_id = ?'),
     threads: db.prepare<[string, string]>('DELETE FROM discussion_threads WHERE owner = ? AND author_id = ?'),
   };
 
   const handlers: Handlers = {
-    'moderation.report': ({ postId, reason, note }) => {
+    'moderation.report': ({ targetKind, targetId, reason, note }) => {
       const who = sync.requireOwner();
       const reportId = randomUUID();
-      db.transaction(() => sync.outbox.enqueue(who.id, reportId, { kind: 'moderation.report', reportId, postId, reason, note } satisfies ReportOp))();
+      db.transaction(() => sync.outbox.enqueue(who.id, reportId, { kind: 'moderation.report', reportId, targetKind, targetId, reason, note } satisfies ReportOp))();
       sync.changed();
-      return { id: reportId, targetId: postId, reason, note };
+      return { id: reportId, targetKind, targetId, reason, note };
     },
     'moderation.queue': async (input) => orThrow(await community.request('moderation:queue', input)),
     'moderation.decide': async (input) => orThrow(await community.request('moderation:decide', input)),
@@ -74,6 +82,10 @@ export function createModeration({ db, community, sync, onChanged, onBlocked }: 
       return blocks;
     },
     'moderation.blocks': async () => orThrow(await community.request('moderation:blocks', {})),
+    'moderation.sanction': async (input) => orThrow(await community.request('moderation:sanction', input)),
+    'moderation.sanctions': async () => orThrow(await community.request('moderation:sanctions', {})),
+    'moderation.setSiteModerator': async (input) => orThrow(await community.request('moderation:setSiteModerator', input)),
+    'moderation.mute': async (input) => orThrow(await community.request('moderation:mute', input)),
   };
   return { handlers, close: dispose };
 }

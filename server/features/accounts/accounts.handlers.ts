@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SessionInfo } from '../../../shared/protocol/community-events';
-import { CommunityError, forbidden } from '../../socket/community-error';
+import type { Refusal } from '../../../shared/rules/rule-error';
+import { CommunityError, forbidden, refuseIf } from '../../socket/community-error';
 import type { CommunityIo, CommunitySocket } from '../../socket/context';
 import type { AttemptCounter } from '../../socket/rate-limit';
 import type { Handlers } from '../../socket/register-handlers';
@@ -19,13 +20,15 @@ export interface AccountsDeps {
   registrations: { perAddress: AttemptCounter; global: AttemptCounter };
   passwords: PasswordHasher;
   log: Logger;
+  /** A site ban refuses sign-in with its reason (moderation's posting gate answers it). */
+  signInRefusal?(userId: string): Promise<Refusal>;
 }
 
 const address = (socket: CommunitySocket) => socket.handshake.address || 'unknown';
 const GLOBAL = 'all';
 
 /** Registering, signing in and out, the profile and the devices (sessions) of an account. */
-export function accountsHandlers({ io, accounts, rooms, signInFailures, registrations, passwords, log }: AccountsDeps): Pick<
+export function accountsHandlers({ io, accounts, rooms, signInFailures, registrations, passwords, log, signInRefusal }: AccountsDeps): Pick<
   Handlers,
   'account:register' | 'account:signIn' | 'account:signOut' | 'account:me' | 'account:updateProfile' | 'account:devices' | 'account:revokeDevice'
 > {
@@ -67,6 +70,7 @@ export function accountsHandlers({ io, accounts, rooms, signInFailures, registra
         throw new CommunityError('unauthorized', 'Wrong username or password.');
       }
       await signInFailures.clear(keys[0]!);
+      if (signInRefusal) refuseIf(await signInRefusal(user.id));
       return startSession(socket, user, device);
     },
 

@@ -1,9 +1,10 @@
+import { kudosRefusal, type KudosTargetKind } from '../../../shared/rules/kudos';
 import { CommunityError, forbidden } from '../../socket/community-error';
 import type { CommunityIo } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
-import { circleRoom } from '../../socket/rooms';
+import { circleRoom, userRoom } from '../../socket/rooms';
 import type { CirclesRepo } from '../circles/circles.repo';
-import type { ActivityRepo } from './activity.repo';
+import type { ActivityRepo, KudosTarget } from './activity.repo';
 
 export interface ActivityDeps {
   io: CommunityIo;
@@ -13,19 +14,60 @@ export interface ActivityDeps {
 
 const MEMBER = new Set(['owner', 'moderator', 'member']);
 
-/** Kudos on posts, follows of writers and circles, and the feed of what they did. */
-export function activityHandlers({ io, activity, circles }: ActivityDeps): Pick<Handlers, 'activity:kudos' | 'activity:follow' | 'activity:follows' | 'activity:feed'> {
+type ActivityEvent = 'activity:kudos' | 'activity:kudosOf' | 'activity:sprintResults' | 'activity:follow' | 'activity:follows' | 'activity:feed' | 'activity:notices';
+
+/** What a notice of kudos says is given kudos (the receiver reads "… gave kudos on <this>"). */
+const kudosTitle = (kind: KudosTargetKind, target: KudosTarget) =>
+  kind === 'post' ? `your post in “${target.title}”` : kind === 'critique' ? `your critique of “${target.title}”` : kind === 'sprint_result' ? `your sprint: ${target.title}` : `your milestone: ${target.title}`;
+
+/** Kudos on posts, critiques, sprint results and milestones; follows of writers and circles; the feed of what they did; the notices one receives. */
+export function activityHandlers({ io, activity, circles }: ActivityDeps): Pick<Handlers, ActivityEvent> {
+  // Each notice written reaches the writer's studios at once (they read it after their cursor).
+  activity.onNotice((userId, seq) => io.to(userRoom(userId)).emit('activity:notice', { seq }));
+
+  /** Whether `userId` may see something of this circle: posts need membership; feed items a public circle will do. */
+  const sees = async (kind: KudosTargetKind, circleId: string | null, userId: string) => {
+    if (kind === 'critique') return true; // the rule: only the draft's author
+    if (!circleId) return true; // an open sprint
+    const role = (await circles.role(circleId, userId)) ?? '';
+    if (MEMBER.has(role)) return true;
+    return kind !== 'post' && role !== 'banned' && (await activity.circleVisibility(circleId)) === 'public';
+  };
+  /** The target when `userId` may give it kudos; otherwise the rule's refusal, the same for what is missing and what is hidden. */
+  const targetFor = async (userId: string, kind: KudosTargetKind, id: string) => {
+    const target = await activity.target(kind, id);
+    const visible = !!target && (await sees(kind, target.circleId, userId));
+    const refusal = kudosRefusal(userId, target ? { kind, ownerId: target.ownerId, visible, shareAuthorId: target.shareAuthorId } : null);
+    if (refusal) throw refusal.code === 'forbidden' ? forbidden() : new CommunityError(refusal.code, refusal.message);
+    return target!;
+  };
+
   return {
-    'activity:kudos': async ({ user }, { targetId, given }) => {
-      const post = await activity.post(targetId);
-      // Only members of the post's circle see it: anyone else, the same answer as for no post at all.
-      if (!post || !MEMBER.has((await circles.role(post.circle_id, user.id)) ?? '')) throw forbidden();
-      if (post.author_id === user.id) throw new CommunityError('conflict', 'Kudos are for other writers’ posts.');
-      const changed = await activity.setKudos(user.id, targetId, given);
-      if (changed && given) await activity.record({ actor_id: user.id, circle_id: post.circle_id, kind: 'kudos', ref_id: post.thread_id, title: post.title });
+    'activity:kudos': async ({ user }, { targetKind, targetId, given }) => {
+      const target = await targetFor(user.id, targetKind, targetId);
+      const changed = await activity.setKudos(user.id, targetKind, targetId, given);
+      if (changed && given) {
+        if (targetKind === 'post') await activity.record({ actor_id: user.id, circle_id: target.circleId, kind: 'kudos', ref_id: target.refId, title: target.title });
+        await activity.notice([{ user_id: target.ownerId, kind: 'kudos', actor_id: user.id, target_kind: targetKind, ref_id: targetId, title: kudosTitle(targetKind, target) }]);
+      }
       // The thread's kudos changed: its circle is told (studios reload the thread and their feeds).
-      if (changed) io.to(circleRoom(post.circle_id)).emit('discussion:changed', { circleId: post.circle_id, threadId: post.thread_id });
-      return activity.kudosOf(targetId, user.id);
+      if (changed && targetKind === 'post' && target.circleId) io.to(circleRoom(target.circleId)).emit('discussion:changed', { circleId: target.circleId, threadId: target.refId });
+      return activity.kudosOf(targetKind, targetId, user.id);
+    },
+    'activity:kudosOf': async ({ user }, { targetKind, targetIds }) => {
+      // Only what the writer could give kudos to is counted: anything else reads as none.
+      const shown: string[] = [];
+      for (const id of new Set(targetIds)) {
+        const target = await activity.target(targetKind, id);
+        if (target && (await sees(targetKind, target.circleId, user.id)) && (targetKind !== 'critique' || target.shareAuthorId === user.id || target.ownerId === user.id)) shown.push(id);
+      }
+      const counts = new Map((await activity.kudosMany(targetKind, shown, user.id)).map((k) => [k.targetId, k]));
+      return targetIds.map((id) => counts.get(id) ?? { targetId: id, count: 0, mine: false });
+    },
+    'activity:sprintResults': async ({ user }, { sprintId }) => {
+      const sprint = await activity.sprintCircle(sprintId);
+      if (!sprint || !(await sees('sprint_result', sprint.circle_id, user.id))) throw new CommunityError('not_found', 'There is no such sprint.');
+      return activity.sprintResults(sprintId, user.id);
     },
     'activity:follow': async ({ user }, { kind, id, following }) => {
       if (kind === 'writer') {
@@ -37,10 +79,12 @@ export function activityHandlers({ io, activity, circles }: ActivityDeps): Pick<
         const visibility = await activity.circleVisibility(id);
         if (role === 'banned' || !visibility || (visibility === 'private' && !role)) throw new CommunityError('not_found', 'That circle is not in the directory.');
       }
-      await activity.setFollow(user.id, kind, id, following);
+      const changed = await activity.setFollow(user.id, kind, id, following);
+      if (changed && following && kind === 'writer') await activity.notice([{ user_id: id, kind: 'follow', actor_id: user.id, target_kind: null, ref_id: user.id, title: '' }]);
       return activity.follows(user.id);
     },
     'activity:follows': async ({ user }) => activity.follows(user.id),
     'activity:feed': async ({ user }, page) => activity.feed(user.id, page),
+    'activity:notices': async ({ user }, { after, limit }) => activity.notices(user.id, after, limit),
   };
 }

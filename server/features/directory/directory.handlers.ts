@@ -1,21 +1,20 @@
-import type { UsersTable } from '../../store/schema';
 import { CommunityError, forbidden } from '../../socket/community-error';
 import type { CommunityIo } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
 import { circleRoom, userRoom, type Rooms } from '../../socket/rooms';
+import { circleAccess } from '../circles/circle-access';
 import type { CirclesRepo } from '../circles/circles.repo';
 import type { DirectoryRepo } from './directory.repo';
 
 export interface DirectoryDeps {
   io: CommunityIo;
   directory: DirectoryRepo;
-  circles: Pick<CirclesRepo, 'role' | 'addMember' | 'member' | 'circleFor'>;
+  circles: Pick<CirclesRepo, 'role' | 'members' | 'addMember' | 'member' | 'circleFor'>;
   rooms: Pick<Rooms, 'joinCircle'>;
   /** A writer new to a circle: starting credits and what the circle shared before (critique's). */
   welcome(circleId: string, userId: string): Promise<void>;
 }
 
-const isAdmin = (user: UsersTable) => (JSON.parse(user.roles) as string[]).includes('admin');
 /** What a circle that is not listed answers an outsider: the same as one that does not exist. */
 const unlisted = () => new CommunityError('not_found', 'That circle is not in the directory.');
 
@@ -25,12 +24,7 @@ export function directoryHandlers({ io, directory, circles, rooms, welcome }: Di
   'directory:search' | 'directory:join' | 'directory:requests' | 'directory:decide' | 'directory:setListing'
 > {
   /** Owner (or moderator, for `moderator`) of an existing circle, or a site admin; anyone else: forbidden, whether or not it exists. */
-  const authorize = async (user: UsersTable, circleId: string, need: 'moderator' | 'owner') => {
-    const role = await circles.role(circleId, user.id);
-    if (role === 'owner' || (need === 'moderator' && role === 'moderator')) return;
-    if (isAdmin(user) && (await directory.circle(circleId))) return;
-    throw forbidden();
-  };
+  const authorize = circleAccess(circles);
   /** Into the circle: its room on every node, everyone told, and the newcomer welcomed. */
   const admit = async (circleId: string, userId: string) => {
     await circles.addMember(circleId, userId);

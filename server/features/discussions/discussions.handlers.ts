@@ -5,6 +5,7 @@ import type { CommunityIo } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
 import { circleRoom, userRoom } from '../../socket/rooms';
 import type { UsersTable } from '../../store/schema';
+import { circleAccess } from '../circles/circle-access';
 import type { CirclesRepo } from '../circles/circles.repo';
 import type { DiscussionsRepo } from './discussions.repo';
 
@@ -17,8 +18,6 @@ export interface DiscussionsDeps {
 }
 
 type Need = 'member' | 'moderator' | 'owner';
-const RANK = { banned: -1, member: 1, moderator: 2, owner: 3 } as const;
-const isAdmin = (user: UsersTable) => (JSON.parse(user.roles) as string[]).includes('admin');
 /** An id the writer's studio made, used already by someone else or for something else. */
 const taken = () => new CommunityError('conflict', 'That id is already used; make a new one.');
 
@@ -31,13 +30,7 @@ export function discussionsHandlers({ io, discussions, circles, started }: Discu
    * Members read and post; moderators pin and lock (and an admin may); the owner sets the
    * categories. Everyone else, for a circle or thread that exists or not, gets the same `forbidden`.
    */
-  const authorize = async (user: UsersTable, circleId: string, need: Need) => {
-    const role = await circles.role(circleId, user.id);
-    if (role && RANK[role] >= RANK[need]) return role;
-    // A site admin may moderate any circle that exists (not read or post in it: that is for members).
-    if (need !== 'member' && isAdmin(user) && role !== 'banned' && (await circles.members(circleId)).length > 0) return 'admin';
-    throw forbidden();
-  };
+  const authorize = circleAccess(circles);
   const threadFor = async (user: UsersTable, threadId: string, need: Need) => {
     const thread = await discussions.threadCircle(threadId);
     if (!thread) throw forbidden();

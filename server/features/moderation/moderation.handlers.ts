@@ -1,72 +1,145 @@
+import type { ModerationAction, SanctionKind } from '../../../shared/rules/moderation';
+import type { Sanction } from '../../../shared/protocol/moderation-events';
+import { parseRoles } from '../../../shared/rules/moderation';
+import type { SiteRoleName } from '../../../shared/protocol/community-events';
 import { CommunityError, forbidden } from '../../socket/community-error';
 import type { CommunityIo } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
-import { circleRoom, userRoom } from '../../socket/rooms';
+import { circleRoom, userRoom, type Rooms } from '../../socket/rooms';
 import type { UsersTable } from '../../store/schema';
+import type { AccountsRepo } from '../accounts/accounts.repo';
+import { circleAccess, staffOf } from '../circles/circle-access';
 import type { CirclesRepo } from '../circles/circles.repo';
 import type { ModerationRepo } from './moderation.repo';
+import type { PostingGate } from './posting-gate';
 
 export interface ModerationDeps {
   io: CommunityIo;
   moderation: ModerationRepo;
   circles: Pick<CirclesRepo, 'role' | 'members'>;
+  accounts: Pick<AccountsRepo, 'byId' | 'setRoles'>;
+  rooms: Pick<Rooms, 'leaveCircle'>;
+  gate: PostingGate;
 }
 
-const isAdmin = (user: UsersTable) => (JSON.parse(user.roles) as string[]).includes('admin');
+const SANCTIONING = new Set<ModerationAction>(['warn', 'suspend', 'ban']);
 
-/** Reports, the circle moderators' queue with its audit log, and blocks. */
-export function moderationHandlers({ io, moderation, circles }: ModerationDeps): Pick<
+/**
+ * Reports of anything, the circle and site queues with their audit log, sanctions (warn,
+ * suspend, ban: in a circle or on the site), site moderators named by an admin, blocks and
+ * muted threads. Circle moderators work their circle; site moderators and admins, everything.
+ */
+export function moderationHandlers({ io, moderation, circles, accounts, rooms, gate }: ModerationDeps): Pick<
   Handlers,
-  'moderation:report' | 'moderation:queue' | 'moderation:decide' | 'moderation:log' | 'moderation:block' | 'moderation:blocks'
+  | 'moderation:report'
+  | 'moderation:queue'
+  | 'moderation:decide'
+  | 'moderation:log'
+  | 'moderation:block'
+  | 'moderation:blocks'
+  | 'moderation:sanction'
+  | 'moderation:sanctions'
+  | 'moderation:setSiteModerator'
+  | 'moderation:mute'
 > {
-  /** Members may report; the circle's moderators and owner (and a site admin) moderate; everyone else: forbidden, whether or not it exists. */
-  const authorize = async (user: UsersTable, circleId: string, need: 'member' | 'moderator') => {
-    const role = await circles.role(circleId, user.id);
-    if (role === 'owner' || role === 'moderator' || (need === 'member' && role === 'member')) return;
-    if (need === 'moderator' && role !== 'banned' && isAdmin(user) && (await circles.members(circleId)).length > 0) return;
-    throw forbidden();
+  const authorize = circleAccess(circles);
+  /** A circle's moderators (and site staff) for a circle; site staff alone for the site (no circle). */
+  const moderates = async (user: UsersTable, circleId: string | null) => {
+    if (circleId) return authorize(user, circleId, 'moderator');
+    if (!staffOf(user)) throw forbidden();
+  };
+  /** The writer is told at once; a site ban also ends their connections on every node. */
+  const notify = async (userId: string, sanction: Sanction) => {
+    io.to(userRoom(userId)).emit('moderation:sanctioned', sanction);
+    if (sanction.kind === 'ban' && sanction.circleId) {
+      await rooms.leaveCircle(userId, sanction.circleId);
+      io.to(circleRoom(sanction.circleId)).emit('circle:memberLeft', { circleId: sanction.circleId, userId });
+    }
+    if (sanction.kind === 'ban' && !sanction.circleId) {
+      io.to(userRoom(userId)).emit('session:revoked', { reason: `This account was banned from this server: ${sanction.reason}` });
+      io.in(userRoom(userId)).disconnectSockets(true);
+    }
+  };
+  /** Nobody sanctions themselves, a circle's owner in their circle, or site staff site-wide (an admin takes the role first). */
+  const mayFall = async (actor: UsersTable, userId: string, circleId: string | null, kind: SanctionKind) => {
+    if (userId === actor.id) throw new CommunityError('conflict', 'You cannot do that to yourself.');
+    if (kind === 'warn') return;
+    if (circleId && (await circles.role(circleId, userId)) === 'owner') throw new CommunityError('conflict', 'The circle’s owner cannot be suspended or banned from it.');
+    const subject = await accounts.byId(userId);
+    if (!circleId && subject && staffOf(subject)) throw new CommunityError('conflict', 'Site staff cannot be suspended or banned; an admin must take the role first.');
   };
 
   return {
-    'moderation:report': async ({ user }, { reportId, targetId, reason, note }) => {
-      const post = await moderation.post(targetId);
-      if (!post) throw forbidden();
-      await authorize(user, post.circle_id, 'member');
+    'moderation:report': async ({ user }, { reportId, targetKind, targetId, reason, note }) => {
+      const target = await moderation.target(targetKind, targetId);
+      if (!target) throw forbidden();
+      if (target.circleId) await authorize(user, target.circleId, 'member');
       const existing = await moderation.report(reportId);
       if (existing) {
         // Sent again by the reporter's studio: answered as before.
-        const { reporterId, ...again } = existing;
+        const { reporterId, authorId: _author, ...again } = existing;
         if (reporterId === user.id && again.targetId === targetId) return again;
         throw new CommunityError('conflict', 'That id is already used; make a new one.');
       }
-      if (post.author_id === user.id) throw new CommunityError('conflict', 'You cannot report your own post; you can delete it instead.');
-      await moderation.file({ id: reportId, circleId: post.circle_id, targetId, reporterId: user.id, reason, note });
-      io.to(circleRoom(post.circle_id)).emit('moderation:reported', { circleId: post.circle_id });
-      const { reporterId: _, ...filed } = (await moderation.report(reportId))!;
+      if (target.authorId === user.id) throw new CommunityError('conflict', 'You cannot report your own writing; you can delete it instead.');
+      await gate.check(user, null, 'report');
+      await moderation.file({ id: reportId, circleId: target.circleId, targetKind, targetId, authorId: target.authorId, reporterId: user.id, reason, note });
+      if (target.circleId) io.to(circleRoom(target.circleId)).emit('moderation:reported', { circleId: target.circleId });
+      const { reporterId: _, authorId: __, ...filed } = (await moderation.report(reportId))!;
       return filed;
     },
 
     'moderation:queue': async ({ user }, { circleId }) => {
-      await authorize(user, circleId, 'moderator');
-      return moderation.queue(circleId);
+      await moderates(user, circleId ?? null);
+      return moderation.queue(circleId ?? null);
     },
 
-    'moderation:decide': async ({ user }, { reportId, action, reason }) => {
+    'moderation:decide': async ({ user }, { reportId, action, reason, days, site }) => {
       const report = await moderation.report(reportId);
       if (!report) throw forbidden();
-      await authorize(user, report.circleId, 'moderator');
+      await moderates(user, report.circleId);
+      if (site && !staffOf(user)) throw forbidden('Only site moderators act on the whole site.');
       if (report.status !== 'open') throw new CommunityError('conflict', 'That report was already decided.');
-      const { entry, settled } = await moderation.decide(report, user.id, action, reason);
+      if (action === 'hide' && report.targetKind === 'profile') throw new CommunityError('conflict', 'A profile cannot be hidden; warn, suspend or ban its writer.');
+      const scope = site ? null : report.circleId;
+      if (SANCTIONING.has(action)) {
+        if (!report.authorId) throw new CommunityError('not_found', 'That writer is gone.');
+        await mayFall(user, report.authorId, scope, action as SanctionKind);
+      }
+      const { entry, settled, sanction } = await moderation.decide(report, user.id, action, reason, scope, days);
       // Every reporter is told what became of their report, with the moderator's reason.
       for (const s of settled) io.to(userRoom(s.reporterId)).emit('moderation:outcome', { reportId: s.id, circleId: report.circleId, action, reason });
-      const post = await moderation.post(report.targetId);
-      if (action === 'hide' && post) io.to(circleRoom(report.circleId)).emit('discussion:changed', { circleId: report.circleId, threadId: post.thread_id });
+      if (sanction && report.authorId) await notify(report.authorId, sanction);
+      if (action === 'hide' && report.targetKind === 'post') {
+        const post = await moderation.post(report.targetId);
+        if (post) io.to(circleRoom(post.circle_id)).emit('discussion:changed', { circleId: post.circle_id, threadId: post.thread_id });
+      }
       return entry;
     },
 
     'moderation:log': async ({ user }, { circleId }) => {
-      await authorize(user, circleId, 'moderator');
-      return moderation.log(circleId);
+      await moderates(user, circleId ?? null);
+      return moderation.log(circleId ?? null);
+    },
+
+    'moderation:sanction': async ({ user }, { userId, circleId, kind, reason, days }) => {
+      await moderates(user, circleId ?? null);
+      if (!(await moderation.userExists(userId))) throw new CommunityError('not_found', 'There is no such writer.');
+      await mayFall(user, userId, circleId ?? null, kind);
+      const { entry, sanction } = await moderation.sanction({ userId, circleId: circleId ?? null, kind, reason, days, actorId: user.id });
+      await notify(userId, sanction);
+      return entry;
+    },
+
+    'moderation:sanctions': async ({ user }) => moderation.sanctionsOf(user.id),
+
+    'moderation:setSiteModerator': async ({ user }, { userId, moderator, reason }) => {
+      if (staffOf(user) !== 'admin') throw forbidden();
+      const subject = await accounts.byId(userId);
+      if (!subject) throw new CommunityError('not_found', 'There is no such writer.');
+      const roles = parseRoles(subject.roles).filter((r) => r !== 'moderator');
+      await accounts.setRoles(userId, (moderator ? [...roles, 'moderator'] : roles) as SiteRoleName[]);
+      return moderation.roleChanged(user.id, userId, moderator, reason);
     },
 
     'moderation:block': async ({ user }, { userId, blocked }) => {
@@ -77,5 +150,13 @@ export function moderationHandlers({ io, moderation, circles }: ModerationDeps):
     },
 
     'moderation:blocks': async ({ user }) => moderation.blocks(user.id),
+
+    'moderation:mute': async ({ user }, { threadId, muted }) => {
+      const thread = await moderation.threadCircle(threadId);
+      if (!thread) throw forbidden();
+      await authorize(user, thread.circle_id, 'member');
+      await moderation.setMuted(user.id, threadId, muted);
+      return { threadId, muted };
+    },
   };
 }
