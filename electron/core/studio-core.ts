@@ -15,8 +15,10 @@ import { createCritique } from './critique/critique.service';
 import { createNotifications } from './notifications/notifications.service';
 import { createDirectory } from './directory/directory.service';
 import { createDiscussions } from './discussions/discussions.service';
+import { createPrompts } from './prompts/prompts.service';
 import { createModeration } from './moderation/moderation.service';
 import { createActivity } from './activity/activity.service';
+import { createProfiles } from './profiles/profiles.service';
 import { createChallenges } from './challenges/challenges.service';
 import { createSync } from './sync/sync';
 import type { DataDirLock } from './data-dir-lock';
@@ -115,7 +117,9 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     'directory:changed': null,
     'discussions:changed': null,
     'moderation:changed': null,
+    'profiles:changed': null,
     'challenges:changed': null,
+    'prompts:changed': null,
   };
   const emit = <E extends StudioEventName>(event: E, payload: StudioEvents[E]) => {
     lastEvent[event] = payload;
@@ -156,6 +160,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     onChanged: (change) => emit('moderation:changed', change),
     onBlocked: () => emit('discussions:changed', { at: Date.now(), circleId: null, threadId: null }),
   });
+  const profiles = createProfiles({ db, clock, community, sync, projects, onChanged: () => emit('profiles:changed', { at: Date.now() }) });
   const critique = createCritique({
     arrived: notifications.arrived,
     db,
@@ -165,6 +170,17 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     content,
     sync,
     onChanged: ({ shareIds }) => emit('critique:changed', { at: Date.now(), shareIds }),
+  });
+  const prompts = createPrompts({
+    db,
+    clock,
+    community,
+    sync,
+    documents: { create: (projectId, parentId, title) => (projects.get(projectId), documents.create(projectId, parentId, title)), get: (id) => documents.get(id) },
+    publish: (input) => critique.handlers['shares.publish']({ readerIds: [], queue: false, ...input }),
+    thread: (threadId) => Promise.resolve(discussions.handlers['discussions.thread']({ threadId })),
+    reply: (threadId, body) => Promise.resolve(discussions.handlers['discussions.reply']({ threadId, body })),
+    onChanged: (circleId) => emit('prompts:changed', { at: Date.now(), circleId }),
   });
   lastEvent['sync:outbox'] = sync.engine.status();
   const communityTarget = () => settings.get().communityUrl ?? localCommunityUrl;
@@ -229,6 +245,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
         };
       })();
       sprints.afterSave(); // sprint words come from the manuscript, once it is saved
+      if (!doc.trashedAt) profiles.afterSave(doc.projectId, saved.projectWordCount); // the project shown on the profile follows
       return saved;
     },
     'snapshots.list': ({ documentId }) => (documents.get(documentId), snapshots.list(documentId)),
@@ -297,7 +314,9 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     ...discussions.handlers,
     ...moderation.handlers,
     ...createActivity({ community }).handlers,
+    ...profiles.handlers,
     ...challenges.handlers,
+    ...prompts.handlers,
     ...backups.handlers,
     ...goals.handlers,
     ...stats.handlers,
@@ -338,8 +357,10 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     close: () => {
       critique.close();
       discussions.close();
+      prompts.close();
       challenges.close();
       moderation.close();
+      profiles.close();
       sprints.close();
       sync.close();
       community.close();

@@ -12,8 +12,10 @@ import type { SearchOutputs } from './search';
 import type { NotificationsOutputs, NotificationsSummary } from './notifications';
 import type { DirectoryChange, DirectoryStudioOutputs } from './directory';
 import type { DiscussionsStudioOutputs } from './discussions';
+import type { PromptsChange, PromptsStudioOutputs } from './prompts';
 import type { ModerationChange, ModerationStudioOutputs } from './moderation';
 import type { ActivityStudioOutputs } from './activity';
+import type { ProfilesStudioOutputs } from './profiles';
 import type { ChallengesStudioOutputs } from './challenges';
 
 export interface AppInfo {
@@ -199,7 +201,7 @@ export interface OutboxStatus {
 }
 
 /** What every StudioApi method answers. Keys must match `studioInputs` exactly. */
-export interface StudioOutputs extends BackupOutputs, GoalsOutputs, ProjectOutputs, SearchOutputs, ReplaceOutputs, ExportOutputs, ImportOutputs, NotificationsOutputs, DirectoryStudioOutputs, DiscussionsStudioOutputs, ModerationStudioOutputs, ActivityStudioOutputs, ChallengesStudioOutputs {
+export interface StudioOutputs extends BackupOutputs, GoalsOutputs, ProjectOutputs, SearchOutputs, ReplaceOutputs, ExportOutputs, ImportOutputs, NotificationsOutputs, DirectoryStudioOutputs, DiscussionsStudioOutputs, ModerationStudioOutputs, ActivityStudioOutputs, ProfilesStudioOutputs, ChallengesStudioOutputs, PromptsStudioOutputs {
   'app.info': AppInfo;
   'projects.list': Project[];
   'projects.create': Project;
@@ -287,12 +289,16 @@ export interface StudioEvents {
   'discussions:changed': { at: number; circleId: string | null; threadId: string | null } | null;
   /** A report arrived in a circle the writer moderates, or the writer's own report was decided. */
   'moderation:changed': ModerationChange | null;
+  /** The writer's own profile changed here or settled in the outbox (a save can move the word count shown). */
+  'profiles:changed': { at: number } | null;
   /** A challenge's count moved (a save, a total sent) or the writer joined or withdrew (null id: reload the list). */
   'challenges:changed': { at: number; challengeId: string | null } | null;
+  /** A prompt library changed, or today's prompt may have (null circle: the open library). */
+  'prompts:changed': PromptsChange | null;
 }
 export type StudioEventName = keyof StudioEvents;
 /** Every event, for the hosts that forward them (IPC, WebSocket). */
-export const studioEventNames: StudioEventName[] = ['sprints:changed', 'goals:changed', 'sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed', 'export:progress', 'notifications:changed', 'directory:changed', 'discussions:changed', 'moderation:changed', 'challenges:changed'];
+export const studioEventNames: StudioEventName[] = ['sprints:changed', 'goals:changed', 'sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed', 'export:progress', 'notifications:changed', 'directory:changed', 'discussions:changed', 'moderation:changed', 'challenges:changed', 'profiles:changed', 'prompts:changed'];
 
 type Domain<M> = M extends `${infer D}.${string}` ? D : never;
 type MethodsOf<D extends string> = {

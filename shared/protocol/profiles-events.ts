@@ -1,6 +1,9 @@
 import type { ProfilePrivacy, ViewerRelation } from '../rules/profiles';
 import type { ActivityItem } from './activity-events';
 
+/** An activity item as a profile lists it (what happened, where and when; kudos are the feed's business). */
+export type ProfileActivityItem = Omit<ActivityItem, 'kudos' | 'kudosMine'>;
+
 export interface WorkingOn {
   title: string;
   genre: string;
@@ -30,7 +33,7 @@ export interface WriterProfile {
   circles?: { id: string; name: string }[];
   badges?: Badge[];
   /** Recent activity the viewer may see, newest first. */
-  activity?: ActivityItem[];
+  activity?: ProfileActivityItem[];
   /** Only for the writer themself. */
   privacy?: ProfilePrivacy;
 }

@@ -14,6 +14,8 @@ import { directoryInputs } from './directory';
 import { discussionsInputs } from './discussions';
 import { moderationInputs } from './moderation';
 import { activityInputs } from './activity';
+import { promptsInputs } from './prompts';
+import { profilesInputs } from './profiles';
 import { challengesInputs } from './challenges';
 import { CommentBody, ShareNote, ShareTitle, syncOpSchema, TextAnchorSchema } from '../protocol/critique-schemas';
 
@@ -108,7 +110,9 @@ export const studioInputs = {
   ...directoryInputs,
   ...discussionsInputs,
   ...moderationInputs,
+  ...promptsInputs,
   ...activityInputs,
+  ...profilesInputs,
   ...challengesInputs,
   ...replaceInputs,
   ...exportInputs,

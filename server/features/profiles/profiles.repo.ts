@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ActivityItem } from '../../../shared/protocol/activity-events';
-import type { WorkingOn } from '../../../shared/protocol/profiles-events';
+import type { ProfileActivityItem, WorkingOn } from '../../../shared/protocol/profiles-events';
 import { DEFAULT_PRIVACY, PROFILE_LIMITS, readPrivacy, type ProfilePrivacy, type ViewerRelation } from '../../../shared/rules/profiles';
 import type { CommunityDatabase } from '../../store/schema';
 
@@ -24,8 +23,9 @@ export interface ProfileRow {
  * per field and the work shown. Updates are last-writer-wins on the studio's clock stamps.
  */
 export function createProfilesRepo(db: Kysely<CommunityDatabase>, now: () => Date = () => new Date()) {
-  const active = (eb: { selectFrom: Kysely<CommunityDatabase>['selectFrom'] }, userId: string) =>
-    eb.selectFrom('circle_members').select('circle_id').where('user_id', '=', userId).where('role', '!=', 'banned');
+  /** The circles a writer is in (not banned), as a subquery. */
+  const active = (userId: string) =>
+    db.selectFrom('circle_members').select('circle_id').where('user_id', '=', userId).where('role', '!=', 'banned');
 
   /** Makes the writer's profiles row if they have none yet (defaults), so updates are plain UPDATEs. */
   const ensure = async (on: Kysely<CommunityDatabase>, accountId: string) => {
@@ -71,7 +71,7 @@ export function createProfilesRepo(db: Kysely<CommunityDatabase>, now: () => Dat
         .select('circle_id')
         .where('user_id', '=', writerId)
         .where('role', '!=', 'banned')
-        .where('circle_id', 'in', (eb) => active(eb, viewerId))
+        .where('circle_id', 'in', active(viewerId))
         .limit(1)
         .executeTakeFirst();
       return shared ? 'circle' : 'stranger';
@@ -85,7 +85,7 @@ export function createProfilesRepo(db: Kysely<CommunityDatabase>, now: () => Dat
         .select(['c.id', 'c.name'])
         .where('m.user_id', '=', writerId)
         .where('m.role', '!=', 'banned')
-        .where((eb) => eb.or([eb('c.visibility', '=', 'public'), eb('c.id', 'in', active(eb, viewerId))]))
+        .where((eb) => eb.or([eb('c.visibility', '=', 'public'), eb('c.id', 'in', active(viewerId))]))
         .orderBy('c.name')
         .orderBy('c.id')
         .execute();
@@ -93,14 +93,14 @@ export function createProfilesRepo(db: Kysely<CommunityDatabase>, now: () => Dat
     },
 
     /** The writer's latest activity the viewer may see (no circle, a public one, or one the viewer is in), newest first. */
-    async activity(writerId: string, viewerId: string): Promise<ActivityItem[]> {
+    async activity(writerId: string, viewerId: string): Promise<ProfileActivityItem[]> {
       const rows = await db
         .selectFrom('activity as a')
         .innerJoin('users as u', 'u.id', 'a.actor_id')
         .leftJoin('circles as c', 'c.id', 'a.circle_id')
         .select(['a.id', 'a.kind', 'a.actor_id', 'u.display_name', 'a.circle_id', 'c.name', 'a.ref_id', 'a.title', 'a.created_at'])
         .where('a.actor_id', '=', writerId)
-        .where((eb) => eb.or([eb('a.circle_id', 'is', null), eb('c.visibility', '=', 'public'), eb('a.circle_id', 'in', active(eb, viewerId))]))
+        .where((eb) => eb.or([eb('a.circle_id', 'is', null), eb('c.visibility', '=', 'public'), eb('a.circle_id', 'in', active(viewerId))]))
         // activity_by_actor (actor_id, created_at, id) serves this order.
         .orderBy('a.created_at', 'desc')
         .orderBy('a.id', 'desc')
@@ -108,7 +108,7 @@ export function createProfilesRepo(db: Kysely<CommunityDatabase>, now: () => Dat
         .execute();
       return rows.map((r) => ({
         id: r.id,
-        kind: r.kind,
+        kind: r.kind as ProfileActivityItem['kind'],
         actorId: r.actor_id,
         actorName: r.display_name,
         circleId: r.circle_id,

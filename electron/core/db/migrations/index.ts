@@ -13,6 +13,8 @@ import { discussions } from './0012-discussions';
 import { discussionKudos } from './0013-discussion-kudos';
 import { searchBlocks } from './0019-search-blocks';
 import { challenges } from './0014-challenges';
+import { profiles } from './0016-profiles';
+import { prompts } from './0015-prompts';
 
 export interface Migration {
   version: number;
@@ -21,4 +23,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos, challenges, searchBlocks];
+export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos, challenges, prompts, profiles, searchBlocks];
