@@ -138,7 +138,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   const stopSprintResults = startSprintResults(activity, { everyMs: options.resultsMs, onError: (err) => log.error({ err }, 'recording sprint results failed') });
 
   const rooms = createRooms({ io, circles, sprints, ticker });
-  const critique = critiqueHandlers({ io, store, clock, log });
+  const critique = critiqueHandlers({ io, store, clock, log, gate });
   const handlers: Handlers = {
     ...accountsHandlers({
       io,
@@ -151,7 +151,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       signInRefusal: gate.signInRefusal,
     }),
     ...circlesHandlers({ io, circles, rooms, welcome: critique.welcome, originOf: (socket) => publicOrigin(options.publicUrl, socket.handshake.headers, socket.handshake.secure) }),
-    ...sprintsHandlers({ io, sprints, circles, ticker, rooms, clock }),
+    ...sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, blocks: { notBlockedBy: gate.notBlockedBy, blockedBy: moderation.blockedBy } }),
     ...critique.handlers,
     ...directoryHandlers({ io, directory: createDirectoryRepo(store.db, options.now), circles, rooms, welcome: critique.welcome }),
     ...discussionsHandlers({
@@ -159,9 +159,11 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       discussions: createDiscussionsRepo(store.db, options.now),
       circles,
       started: (t) => activity.record({ actor_id: t.authorId, circle_id: t.circleId, kind: 'thread', ref_id: t.threadId, title: t.title }),
+      gate,
+      muted: moderation.mutedAmong,
     }),
     ...moderationHandlers({ io, moderation, circles, accounts, rooms, gate }),
-    ...activityHandlers({ io, activity, circles }),
+    ...activityHandlers({ io, activity, circles, gate }),
     ...profilesHandlers({ profiles: createProfilesRepo(store.db, options.now), badges, clock }),
     ...promptsHandlers({ io, prompts: createPromptsRepo(store.db, options.now), circles, discussions: createDiscussionsRepo(store.db, options.now), now: options.now }),
     ...challengesHandlers({

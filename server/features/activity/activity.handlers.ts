@@ -4,12 +4,15 @@ import type { CommunityIo } from '../../socket/context';
 import type { Handlers } from '../../socket/register-handlers';
 import { circleRoom, userRoom } from '../../socket/rooms';
 import type { CirclesRepo } from '../circles/circles.repo';
+import type { PostingGate } from '../moderation/posting-gate';
 import type { ActivityRepo, KudosTarget } from './activity.repo';
 
 export interface ActivityDeps {
   io: CommunityIo;
   activity: ActivityRepo;
   circles: Pick<CirclesRepo, 'role'>;
+  /** Bans, suspensions and rate limits on kudos and follows (moderation's posting gate). */
+  gate?: Pick<PostingGate, 'check'>;
 }
 
 const MEMBER = new Set(['owner', 'moderator', 'member']);
@@ -21,7 +24,7 @@ const kudosTitle = (kind: KudosTargetKind, target: KudosTarget) =>
   kind === 'post' ? `your post in “${target.title}”` : kind === 'critique' ? `your critique of “${target.title}”` : kind === 'sprint_result' ? `your sprint: ${target.title}` : `your milestone: ${target.title}`;
 
 /** Kudos on posts, critiques, sprint results and milestones; follows of writers and circles; the feed of what they did; the notices one receives. */
-export function activityHandlers({ io, activity, circles }: ActivityDeps): Pick<Handlers, ActivityEvent> {
+export function activityHandlers({ io, activity, circles, gate }: ActivityDeps): Pick<Handlers, ActivityEvent> {
   // Each notice written reaches the writer's studios at once (they read it after their cursor).
   activity.onNotice((userId, seq) => io.to(userRoom(userId)).emit('activity:notice', { seq }));
 
@@ -45,6 +48,7 @@ export function activityHandlers({ io, activity, circles }: ActivityDeps): Pick<
   return {
     'activity:kudos': async ({ user }, { targetKind, targetId, given }) => {
       const target = await targetFor(user.id, targetKind, targetId);
+      if (given) await gate?.check(user, target.circleId, 'kudos');
       const changed = await activity.setKudos(user.id, targetKind, targetId, given);
       if (changed && given) {
         if (targetKind === 'post') await activity.record({ actor_id: user.id, circle_id: target.circleId, kind: 'kudos', ref_id: target.refId, title: target.title });

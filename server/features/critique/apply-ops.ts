@@ -13,6 +13,7 @@ import { CommunityError, refuseIf as check } from '../../socket/community-error'
 import type { AppliedOpsTable, CommentsTable, CommunityDatabase, SharesTable } from '../../store/schema';
 import { creditsRepo } from './credits.repo';
 import { critiqueRepo, type FeedKind, type FeedRow } from './critique.repo';
+import { recordActivity } from '../activity/activity.repo';
 
 type Trx = ControlledTransaction<CommunityDatabase>;
 type Seqs = Map<string, number>;
@@ -26,7 +27,7 @@ const facts = (share: SharesTable): ShareFacts & { circleId: string } => ({
 /** Operations that may write to the credits ledger, whose feed rows must follow everything before them. */
 const mayAward = (op: SyncOp) => (op.kind === 'share.publish' && op.queue) || op.kind === 'critique.submit' || (op.kind === 'flag.set' && op.flag === 'helpful' && op.value);
 /** Refusals that may pass with time or another try: answered, never remembered as the operation's answer. */
-const TRANSIENT: ReadonlySet<string> = new Set(['internal', 'clock_ahead']);
+const TRANSIENT: ReadonlySet<string> = new Set(['internal', 'clock_ahead', 'rate_limited', 'suspended']);
 
 export interface ApplyContext {
   userId: string;
@@ -35,6 +36,8 @@ export interface ApplyContext {
   /** The server's clock, ms: stamps too far ahead of it are refused. */
   nowMs: number;
   log: Logger;
+  /** Moderation's posting gate for this writer: bans, suspensions, rate limits, and blocks. */
+  gate?: { check(circleId: string, kind: 'share' | 'comment'): void; notBlockedBy(ownerId: string): void };
 }
 
 /**
@@ -44,7 +47,7 @@ export interface ApplyContext {
  * this writer used before answers what it answered then: at-least-once on the wire,
  * exactly-once in effect. Faults (`internal`) are not remembered, so a retry applies it.
  */
-export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId, at, nowMs, log }: ApplyContext): Promise<{ results: OpResult[]; seqs: Seqs }> {
+export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId, at, nowMs, log, gate }: ApplyContext): Promise<{ results: OpResult[]; seqs: Seqs }> {
   const db = trx;
   const seqs: Seqs = new Map();
   const merge = (more: Seqs) => more.forEach((seq, user) => seqs.set(user, Math.max(seq, seqs.get(user) ?? 0)));
@@ -182,6 +185,7 @@ export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId,
         );
         // A version id already used: the writer's own (a retry under a new operation id) is
         // a conflict; anyone else's is answered as anything else not theirs, never "taken".
+        gate?.check(op.circleId, 'share');
         const owner = await critiqueRepo.versionOwner(db, op.versionId);
         if (owner) check(owner.author_id === userId ? { code: 'conflict', message: 'That version id is already used by one of your shares.' } : notYoursToShare());
         let content;
@@ -199,7 +203,11 @@ export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId,
         }
         const row = { title: op.title, note: op.note, queue: op.queue ? 1 : 0, reader_ids: JSON.stringify(op.readerIds) };
         if (existing) await critiqueRepo.updateShare(db, op.shareId, row);
-        else await critiqueRepo.insertShare(db, { id: op.shareId, author_id: userId, circle_id: op.circleId, revoked_at: null, created_at: at, ...row });
+        else {
+          await critiqueRepo.insertShare(db, { id: op.shareId, author_id: userId, circle_id: op.circleId, revoked_at: null, created_at: at, ...row });
+          // A draft opened to the whole circle asks for critique: in the feed of those who follow its author or belong to the circle.
+          if (op.readerIds.length === 0) await recordActivity(db, { actor_id: userId, circle_id: op.circleId, kind: 'share', ref_id: op.shareId, title: op.title }, at);
+        }
         const number = (await critiqueRepo.latestVersionNumber(db, op.shareId)) + 1;
         await critiqueRepo.insertVersion(db, { id: op.versionId, share_id: op.shareId, number, content: op.content, plain_text: content.text, word_count: countWords(content.text), created_at: at });
         shareCache.delete(op.shareId);
@@ -220,13 +228,16 @@ export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId,
         return;
       }
       case 'comment.add': {
-        const { audience } = await readable(op.shareId);
+        const { share: commented, audience } = await readable(op.shareId);
+        // A writer who blocked this one gets no comments from them, nor replies to their own.
+        gate?.notBlockedBy(commented.author_id);
         const version = await versionById(op.versionId);
         if (!version || version.share_id !== op.shareId) check(unseen('version'));
         let parentId = op.parentId;
         if (parentId) {
           const parent = await commentById(parentId);
           if (!parent || parent.share_id !== op.shareId) check(unseen('comment'));
+          gate?.notBlockedBy(parent!.author_id);
           parentId = parent!.parent_id ?? parent!.id; // threads are one level deep
         } else if (op.anchor) {
           // The anchor is made on this version's text: it must quote it exactly where it says.
@@ -235,6 +246,7 @@ export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId,
           }
         }
         if (await commentById(op.commentId)) throw new CommunityError('conflict', 'That comment id is already used; make a new one.');
+        gate?.check(commented.circle_id, 'comment');
         pendingComments.set(op.commentId, {
           opId: currentOp,
           row: {
@@ -257,6 +269,8 @@ export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId,
       }
       case 'critique.submit': {
         const { share, audience } = await readable(op.shareId, 'draft', critiqueRefusal);
+        gate?.notBlockedBy(share.author_id);
+        gate?.check(share.circle_id, 'comment');
         const version = await versionById(op.versionId);
         if (!version || version.share_id !== op.shareId) check(unseen('version'));
         const words = countWords([op.worked, op.didnt, op.suggestions].join('\n\n'));
@@ -361,7 +375,10 @@ export async function applyOps(trx: Trx, envelopes: RawSyncEnvelope[], { userId,
       if (newComment && op.kind === 'comment.add') pendingComments.delete(op.commentId);
       shareCache.clear();
       versions.clear();
-      remember(opId, caught instanceof CommunityError ? { code: caught.code, message: caught.message } : fault(opId, op.kind, caught));
+      remember(
+        opId,
+        caught instanceof CommunityError ? { code: caught.code, message: caught.message, ...(caught.retryAfterMs !== undefined && { retryAfterMs: caught.retryAfterMs }) } : fault(opId, op.kind, caught),
+      );
     }
   }
   await flushWrites();

@@ -8,9 +8,10 @@ import type { Handlers } from '../../socket/register-handlers';
 import { userRoom } from '../../socket/rooms';
 import type { Store } from '../../store/open-store';
 import type { SharesTable } from '../../store/schema';
+import type { PostingGate } from '../moderation/posting-gate';
 import { applyOps } from './apply-ops';
 import { creditsRepo } from './credits.repo';
-import { critiqueRepo, loadRecords, lockFeed, type FeedKind } from './critique.repo';
+import { critiqueRepo, hiddenAmong, loadRecords, lockFeed, type FeedKind } from './critique.repo';
 import { welcomeToCircle } from './welcome';
 
 /** A pull page stops growing past this many bytes of drafts, so one answer stays one frame. */
@@ -22,6 +23,8 @@ export interface CritiqueDeps {
   store: Pick<Store, 'db' | 'kind'>;
   clock: () => number;
   log: Logger;
+  /** Moderation's posting gate: bans, suspensions, rate limits and blocks on shares, comments and critiques. */
+  gate?: Pick<PostingGate, 'forBatch' | 'blockedBy'>;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface CritiqueDeps {
 const gone = (draft: SharedDraft): SharedDraft => ({ ...draft, title: '', note: '', queue: false, readerIds: [], revoked: true, versions: [] });
 
 /** Sharing drafts, comments and critiques through the outbox (`sync:push`) and the change feed (`sync:pull`); credits. */
-export function critiqueHandlers({ io, store, clock, log }: CritiqueDeps) {
+export function critiqueHandlers({ io, store, clock, log, gate }: CritiqueDeps) {
   const { db } = store;
   const tellFeeds = (seqs: Map<string, number>) => {
     for (const [userId, seq] of seqs) io.to(userRoom(userId)).emit('feed:changed', { seq });
@@ -41,11 +44,23 @@ export function critiqueHandlers({ io, store, clock, log }: CritiqueDeps) {
   const handlers: Pick<Handlers, 'sync:push' | 'sync:pull' | 'credits:rules' | 'credits:setRules'> = {
     async 'sync:push'({ user }, { ops }) {
       const at = new Date(clock()).toISOString();
+      // Moderation's checks are read before the transaction: on SQLite it holds the one connection.
+      const kindOf = (e: { op: unknown }) => (e.op as { kind?: unknown } | null)?.kind;
+      const checks = await gate?.forBatch(user, {
+        share: ops.filter((e) => kindOf(e) === 'share.publish').length,
+        comment: ops.filter((e) => kindOf(e) === 'comment.add' || kindOf(e) === 'critique.submit').length,
+      });
       const trx = await db.startTransaction().execute();
       let outcome;
       try {
         await lockFeed(trx, store.kind);
-        outcome = await applyOps(trx, ops, { userId: user.id, at, nowMs: clock(), log });
+        outcome = await applyOps(trx, ops, {
+          userId: user.id,
+          at,
+          nowMs: clock(),
+          log,
+          gate: checks,
+        });
         await trx.commit().execute();
       } catch (error) {
         await trx.rollback().execute();
@@ -60,6 +75,10 @@ export function critiqueHandlers({ io, store, clock, log }: CritiqueDeps) {
       const rows = await critiqueRepo.feedPage(db, me, after, limit);
       const refs = (['share', 'version', 'comment', 'critique', 'credit'] as FeedKind[]).map((kind) => ({ kind, ids: rows.filter((r) => r.kind === kind).map((r) => r.ref_id) }));
       const records = await loadRecords(db, refs);
+      // Writers this reader blocked disappear from their shares; what a moderator hid, from everyone but its writer.
+      const blocked = (await gate?.blockedBy(me)) ?? new Set<string>();
+      const hidden = await hiddenAmong(db, refs);
+      const shown = (r: { id: string; authorId: string }) => r.authorId === me || (!blocked.has(r.authorId) && !hidden.has(r.id));
       // Access is decided now, not when the row was written: a revoked share, a reader left
       // out of a later version, a member who left or was banned, all stop at once.
       const access = new Map<string, boolean>();
@@ -107,10 +126,10 @@ export function critiqueHandlers({ io, store, clock, log }: CritiqueDeps) {
           }
         } else if (row.kind === 'comment') {
           const comment = records.comments.get(row.ref_id);
-          if (comment && (await readable(comment.shareId))) items.push({ seq, kind: 'comment', comment });
+          if (comment && shown(comment) && (await readable(comment.shareId))) items.push({ seq, kind: 'comment', comment });
         } else {
           const critique = records.critiques.get(row.ref_id);
-          if (critique && (await readable(critique.shareId))) items.push({ seq, kind: 'critique', critique });
+          if (critique && shown(critique) && (await readable(critique.shareId))) items.push({ seq, kind: 'critique', critique });
         }
       }
       return { items, cursor, more: cut || rows.length === limit };

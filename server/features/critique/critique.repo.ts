@@ -139,6 +139,18 @@ const names = async (db: Db, ids: string[]) => {
   return new Map(rows.map((r) => [r.id, r.display_name]));
 };
 
+/** Of the comments and critiques a feed page names, those a moderator hid (migration 0014). */
+export async function hiddenAmong(db: Db, refs: { kind: FeedKind; ids: string[] }[]): Promise<Set<string>> {
+  const ids = (kind: FeedKind) => refs.filter((r) => r.kind === kind).flatMap((r) => r.ids);
+  const out = new Set<string>();
+  for (const table of ['comments', 'critiques'] as const) {
+    const list = ids(table === 'comments' ? 'comment' : 'critique');
+    if (list.length === 0) continue;
+    for (const r of await db.selectFrom(table).select('id').where('id', 'in', list).where('hidden_at', 'is not', null).execute()) out.add(r.id);
+  }
+  return out;
+}
+
 /** Loads what a feed page names, as the records the client stores. */
 export async function loadRecords(db: Db, refs: { kind: FeedKind; ids: string[] }[]) {
   const ids = (kind: FeedKind) => refs.filter((r) => r.kind === kind).flatMap((r) => r.ids);

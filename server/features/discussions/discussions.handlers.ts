@@ -7,6 +7,7 @@ import { circleRoom, userRoom } from '../../socket/rooms';
 import type { UsersTable } from '../../store/schema';
 import { circleAccess } from '../circles/circle-access';
 import type { CirclesRepo } from '../circles/circles.repo';
+import type { PostingGate } from '../moderation/posting-gate';
 import type { DiscussionsRepo } from './discussions.repo';
 
 export interface DiscussionsDeps {
@@ -15,6 +16,10 @@ export interface DiscussionsDeps {
   circles: Pick<CirclesRepo, 'role' | 'members'>;
   /** A thread started: the activity feed of those who follow its writer or circle (activity's). */
   started?(thread: { circleId: string; threadId: string; title: string; authorId: string }): Promise<void>;
+  /** Bans, suspensions and rate limits (moderation's posting gate), and blocks. */
+  gate?: Pick<PostingGate, 'check' | 'notBlockedBy' | 'without'>;
+  /** Those of these writers who muted the thread: no notifications from it. */
+  muted?(threadId: string, userIds: string[]): Promise<Set<string>>;
 }
 
 type Need = 'member' | 'moderator' | 'owner';
@@ -22,7 +27,7 @@ type Need = 'member' | 'moderator' | 'owner';
 const taken = () => new CommunityError('conflict', 'That id is already used; make a new one.');
 
 /** Discussions in every circle: categories, threads and replies, pin and lock, unread markers, @mentions. */
-export function discussionsHandlers({ io, discussions, circles, started }: DiscussionsDeps): Pick<
+export function discussionsHandlers({ io, discussions, circles, started, gate, muted }: DiscussionsDeps): Pick<
   Handlers,
   'discussion:categories' | 'discussion:setCategories' | 'discussion:threads' | 'discussion:thread' | 'discussion:start' | 'discussion:reply' | 'discussion:moderate'
 > {
@@ -40,8 +45,12 @@ export function discussionsHandlers({ io, discussions, circles, started }: Discu
   /** The circle is told something changed; members named with @ are told they were. */
   const announce = async (circleId: string, threadId: string, title: string, post: { id: string; body: string }, by: UsersTable) => {
     io.to(circleRoom(circleId)).emit('discussion:changed', { circleId, threadId });
-    for (const { id } of await discussions.membersNamed(circleId, mentionsIn(post.body), by.id)) {
-      if (id !== by.id) io.to(userRoom(id)).emit('discussion:mentioned', { circleId, threadId, postId: post.id, title, by: by.display_name });
+    // Mentions from a writer someone blocked are dropped for them, and a muted thread tells nobody who muted it.
+    let named = (await discussions.membersNamed(circleId, mentionsIn(post.body), by.id)).map((m) => m.id).filter((id) => id !== by.id);
+    if (gate) named = await gate.without(named, by.id);
+    const silent = muted ? await muted(threadId, named) : new Set<string>();
+    for (const id of named) {
+      if (!silent.has(id)) io.to(userRoom(id)).emit('discussion:mentioned', { circleId, threadId, postId: post.id, title, by: by.display_name });
     }
   };
 
@@ -74,6 +83,7 @@ export function discussionsHandlers({ io, discussions, circles, started }: Discu
         throw taken();
       }
       if (await discussions.post(input.postId)) throw taken();
+      await gate?.check(user, input.circleId, 'thread');
       if (input.categoryId) {
         const category = await discussions.category(input.categoryId);
         if (category?.circle_id !== input.circleId) throw new CommunityError('not_found', 'That category is not in this circle (any more).');
@@ -91,6 +101,9 @@ export function discussionsHandlers({ io, discussions, circles, started }: Discu
         throw taken();
       }
       if (thread.locked && role === 'member') throw new CommunityError('conflict', 'This thread is locked: only its circle’s moderators can reply.');
+      // A thread's writer who blocked this writer is not answered by them.
+      await gate?.notBlockedBy(thread.author_id, user);
+      await gate?.check(user, thread.circle_id, 'reply');
       await discussions.reply(postId, threadId, user.id, body);
       await announce(thread.circle_id, threadId, thread.title, { id: postId, body }, user);
       return (await discussions.posts(threadId, user.id)).find((p) => p.id === postId)!;

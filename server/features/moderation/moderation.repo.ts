@@ -275,6 +275,16 @@ async function sanctionIn(
         .execute();
       return rows.map((r) => ({ userId: r.id, displayName: r.display_name, since: r.created_at }));
     },
+    /** Those `userId` blocked. */
+    async blockedBy(userId: string): Promise<Set<string>> {
+      const rows = await db.selectFrom('blocks').select('blocked_id').where('user_id', '=', userId).execute();
+      return new Set(rows.map((r) => r.blocked_id));
+    },
+    /** Those who blocked `userId`. */
+    async blockersOf(userId: string): Promise<Set<string>> {
+      const rows = await db.selectFrom('blocks').select('user_id').where('blocked_id', '=', userId).execute();
+      return new Set(rows.map((r) => r.user_id));
+    },
     /** Has `writerId` blocked `otherId`? Read from the store each time, so every node sees a block at once. */
     async hasBlocked(writerId: string, otherId: string): Promise<boolean> {
       return !!(await db.selectFrom('blocks').select('user_id').where('user_id', '=', writerId).where('blocked_id', '=', otherId).executeTakeFirst());

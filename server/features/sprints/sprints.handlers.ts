@@ -16,10 +16,12 @@ export interface SprintsDeps {
   rooms: Pick<Rooms, 'watchSprint'>;
   /** The server's clock (ms since epoch): sprints run on it, clients estimate their offset from it. */
   clock: () => number;
+  /** Blocks (moderation's): a writer who blocked someone neither has them join their sprints nor sees theirs. */
+  blocks?: { notBlockedBy(ownerId: string, user: UsersTable): Promise<void>; blockedBy(userId: string): Promise<Set<string>> };
 }
 
 /** Live writing sprints: the clock, creating, joining, progress, cheers and results. */
-export function sprintsHandlers({ io, sprints, circles, ticker, rooms, clock }: SprintsDeps): Pick<
+export function sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, blocks }: SprintsDeps): Pick<
   Handlers,
   'time:sync' | 'sprint:create' | 'sprint:list' | 'sprint:join' | 'sprint:leave' | 'sprint:progress' | 'sprint:cheer' | 'sprint:results' | 'sprint:history'
 > {
@@ -57,13 +59,15 @@ export function sprintsHandlers({ io, sprints, circles, ticker, rooms, clock }: 
 
     'sprint:list': async ({ user }) => {
       const memberOf = await circles.listFor(user.id);
-      const rows = await sprints.visible(memberOf.map((c) => c.id));
+      const hidden = (await blocks?.blockedBy(user.id)) ?? new Set<string>();
+      const rows = (await sprints.visible(memberOf.map((c) => c.id))).filter((row) => !hidden.has(row.created_by));
       return Promise.all(rows.map((row) => sprints.toSprint(row, user.id)));
     },
 
     'sprint:join': async ({ socket, user }, { sprintId }) => {
       const sprint = await visibleSprint(user, sprintId);
       check(joinRefusal(sprintStatus(sprint.starts_at, sprint.ends_at, clock())));
+      await blocks?.notBlockedBy(sprint.created_by, user);
       await sprints.join(sprintId, user.id);
       await watch(socket, sprintId);
       return sprints.toSprint(sprint, user.id);

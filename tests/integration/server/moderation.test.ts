@@ -51,7 +51,8 @@ describe.each(['sqlite', 'postgres'] as const)('moderation (%s)', (kind) => {
 
   it('a block makes the blocked writer’s threads and posts disappear for the one who blocked, and silences their mentions', async () => {
     const { troll, ann, bo, circle, threadId, rude } = await circleWithAThread(kind);
-    await must(troll.socket, 'discussion:start', { threadId: crypto.randomUUID(), postId: crypto.randomUUID(), circleId: circle.id, title: 'Troll thread', body: 'Hello' });
+    const trollThread = crypto.randomUUID();
+    await must(troll.socket, 'discussion:start', { threadId: trollThread, postId: crypto.randomUUID(), circleId: circle.id, title: 'Troll thread', body: 'Hello' });
     expect(await must(ann.socket, 'moderation:block', { userId: troll.userId, blocked: true })).toEqual([{ userId: troll.userId, displayName: troll.username, since: expect.any(String) }]);
     expect((await must(ann.socket, 'discussion:threads', { circleId: circle.id })).threads.map((t) => t.title)).toEqual(['Endings']);
     expect((await must(ann.socket, 'discussion:thread', { threadId })).posts.map((p) => p.id)).not.toContain(rude);
@@ -61,7 +62,9 @@ describe.each(['sqlite', 'postgres'] as const)('moderation (%s)', (kind) => {
     // A mention from the blocked writer does not reach Ann.
     let mentioned = false;
     ann.socket.on('discussion:mentioned', () => void (mentioned = true));
-    await must(troll.socket, 'discussion:reply', { postId: crypto.randomUUID(), threadId, body: `@${ann.username} hey` });
+    await must(troll.socket, 'discussion:reply', { postId: crypto.randomUUID(), threadId: trollThread, body: `@${ann.username} hey` });
+    // Nor may they answer Ann's own thread.
+    expect(await call(troll.socket, 'discussion:reply', { postId: crypto.randomUUID(), threadId, body: 'still here' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await new Promise((r) => setTimeout(r, 200));
     expect(mentioned).toBe(false);
     // Unblocked: back.
