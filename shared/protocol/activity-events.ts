@@ -1,3 +1,5 @@
+import type { KudosTargetKind } from '../rules/kudos';
+
 export interface Follow {
   kind: 'writer' | 'circle';
   id: string;
@@ -5,18 +7,26 @@ export interface Follow {
   since: string;
 }
 
+export type ActivityKind = 'thread' | 'kudos' | 'challenge_milestone' | 'sprint_result' | 'share';
+
 /** One thing that happened, as the feed shows it. Titles are plain text from other people. */
 export interface ActivityItem {
   id: string;
-  kind: 'thread' | 'kudos' | 'challenge_milestone' | 'sprint_result' | 'share';
+  kind: ActivityKind;
   actorId: string;
   actorName: string;
   circleId: string | null;
   circleName: string | null;
-  /** The thread (for a new thread, or the thread of the post given kudos). */
+  /**
+   * What it is about: the thread (a new thread, or the thread of the post given kudos), the
+   * sprint (a result), the challenge (a milestone), the share (a draft asking for critique).
+   */
   refId: string;
   title: string;
   createdAt: string;
+  /** Kudos on the item itself (sprint results and milestones); 0 and false for the others. */
+  kudos: number;
+  kudosMine: boolean;
 }
 
 export interface ActivityPage {
@@ -24,9 +34,43 @@ export interface ActivityPage {
   next: string | null;
 }
 
+export interface KudosCount {
+  targetId: string;
+  count: number;
+  mine: boolean;
+}
+
+/** One writer's result in a finished sprint, as a feed item one may give kudos on. */
+export interface SprintResultKudos extends KudosCount {
+  writerId: string;
+  words: number;
+}
+
+/** Something that happened to the writer, for their notification centre. */
+export interface ActivityNotice {
+  seq: number;
+  kind: 'kudos' | 'follow' | 'milestone';
+  actorId: string;
+  actorName: string;
+  /** For kudos: what was given kudos. */
+  targetKind: KudosTargetKind | null;
+  /** The thing given kudos, the follower, or the challenge. */
+  refId: string;
+  title: string;
+  createdAt: string;
+}
+
 export interface ActivityOutputs {
-  'activity:kudos': { targetId: string; count: number; mine: boolean };
+  'activity:kudos': KudosCount;
+  'activity:kudosOf': KudosCount[];
+  'activity:sprintResults': SprintResultKudos[];
   'activity:follow': Follow[];
   'activity:follows': Follow[];
   'activity:feed': ActivityPage;
+  'activity:notices': { notices: ActivityNotice[]; last: number };
+}
+
+/** Told live to the writer: new notices wait after their cursor. */
+export interface ActivityServerEvents {
+  'activity:notice': (event: { seq: number }) => void;
 }

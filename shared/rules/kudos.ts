@@ -22,12 +22,12 @@ export interface KudosTargetFacts {
 
 /**
  * Null when `giverId` may give (or take back) kudos on the target. Something the giver may not
- * see is answered as something that is not there (`not_found`), never as `forbidden`.
+ * see is answered exactly as something that is not there.
  */
 export function kudosRefusal(giverId: string, target: KudosTargetFacts | null): Refusal {
-  if (!target || !target.visible) return refuse('not_found', 'That is not there (any more).');
+  if (!target || !target.visible) return refuse('forbidden', 'That is not there (any more).');
   if (target.ownerId === giverId) return refuse('conflict', 'Kudos are for other writers.');
-  if (target.kind === 'critique' && target.shareAuthorId !== giverId) return refuse('not_found', 'That is not there (any more).');
+  if (target.kind === 'critique' && target.shareAuthorId !== giverId) return refuse('forbidden', 'That is not there (any more).');
   return null;
 }
 

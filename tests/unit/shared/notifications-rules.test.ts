@@ -81,10 +81,10 @@ describe('who may give kudos', () => {
   it('to other writers’ things they can see; critiques only from the draft’s author', () => {
     expect(kudosRefusal('me', { kind: 'post', ownerId: 'ana', visible: true })).toBeNull();
     expect(kudosRefusal('me', { kind: 'post', ownerId: 'me', visible: true })?.code).toBe('conflict');
-    expect(kudosRefusal('me', { kind: 'sprint_result', ownerId: 'ana', visible: false })?.code).toBe('not_found');
-    expect(kudosRefusal('me', null)?.code).toBe('not_found');
+    expect(kudosRefusal('me', { kind: 'sprint_result', ownerId: 'ana', visible: false })?.code).toBe('forbidden');
+    expect(kudosRefusal('me', null)?.code).toBe('forbidden');
     expect(kudosRefusal('me', { kind: 'critique', ownerId: 'ana', visible: true, shareAuthorId: 'me' })).toBeNull();
-    expect(kudosRefusal('me', { kind: 'critique', ownerId: 'ana', visible: true, shareAuthorId: 'bo' })?.code).toBe('not_found');
+    expect(kudosRefusal('me', { kind: 'critique', ownerId: 'ana', visible: true, shareAuthorId: 'bo' })?.code).toBe('forbidden');
     expect(kudosLabel(0, false)).toEqual({ text: '👏', label: 'Give kudos (0 so far)' });
     expect(kudosLabel(3, true).label).toBe('Take back your kudos (3 in all)');
   });
