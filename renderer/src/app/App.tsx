@@ -11,7 +11,6 @@ import type { SaveState } from '../editor/plugins/AutosavePlugin';
 import { Binder } from '../panels/binder/Binder';
 import { Sidebar } from '../panels/sidebar/Sidebar';
 import { SnapshotsPanel } from '../panels/snapshots/SnapshotsPanel';
-import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { descendantCount } from '../panels/binder/tree';
 import { editorStyle } from '../ui/EditorSettings';
 import { ProjectBar } from '../ui/ProjectBar';
@@ -26,15 +25,14 @@ import { InvitePrompt } from '../panels/welcome/InvitePrompt';
 import { ShortcutsDialog } from '../panels/welcome/ShortcutsDialog';
 import { onShellEvent } from './shell-events';
 import { useStore, useStores } from './stores';
-import { errorMessage } from './studio-client';
+import type { StartData, StartUp } from './start-up';
+import { errorMessage, started } from './studio-client';
 import { useStudio } from './studio-context';
 import { useManuscriptBridge } from '../panels/search/manuscript-bridge';
 
-/** The project to open: the one a document was last opened in, else the most recently changed. */
-function projectToOpen(list: Project[]): Project | undefined {
-  const active = list.filter((p) => !p.archivedAt);
-  return active.reduce<Project | undefined>((best, p) => (p.openedAt && (!best?.openedAt || p.openedAt > best.openedAt) ? p : best), undefined) ?? active[0];
-}
+import { projectToOpen } from '../../../shared/rules/reopen';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+import { PromptBanner } from '../panels/prompts/PromptBanner';
 
 /** Counts as of the last open or save; live counts add the editor's change since. */
 interface Baseline {
@@ -43,26 +41,28 @@ interface Baseline {
   todayWords: number;
 }
 
-export function App() {
+export function App({ start }: { start: StartUp }) {
   const api = useStudio();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // Usually the start-up answer is in before the app's code is: the first render shows the document.
+  const first = start.value;
+  const [info, setInfo] = useState<AppInfo | null>(first?.info ?? null);
+  const [settings, setSettings] = useState<Settings>(first?.settings ?? DEFAULT_SETTINGS);
   const [projectsTrash, setProjectsTrash] = useState<Project[]>([]);
   const [managing, setManaging] = useState(false);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const closeUndo = useCallback(() => setUndoable(null), []);
   const [lastPane, setLastPane] = useState<'binder' | 'sidebar'>('binder');
   const panes = usePaneLayout(settings.binderOpen, settings.sidebarOpen, lastPane);
-  const [projects, setProjects] = useState<Project[] | null>(null);
-  const [projectId, setProjectId] = useState<string | null>(null);
+  const [projects, setProjects] = useState<Project[] | null>(first?.projects ?? null);
+  const [projectId, setProjectId] = useState<string | null>(first?.reopened.projectId ?? null);
   const [docs, setDocs] = useState<DocumentNode[]>([]);
   const [trashed, setTrashed] = useState<DocumentNode[]>([]);
-  const [openDoc, setOpenDoc] = useState<OpenDocument | null>(null);
+  const [openDoc, setOpenDoc] = useState<OpenDocument | null>(first?.reopened.document ?? null);
   const [editorKey, setEditorKey] = useState(0);
   const [renameRequest, setRenameRequest] = useState<string | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ state: 'saved', at: null });
-  const [liveWords, setLiveWords] = useState<number | null>(null);
-  const [baseline, setBaseline] = useState<Baseline>({ docWords: 0, projectWords: 0, todayWords: 0 });
+  const [saveState, setSaveState] = useState<SaveState>({ state: 'saved', at: first?.reopened.document?.updatedAt ?? null });
+  const [liveWords, setLiveWords] = useState<number | null>(first?.reopened.document?.wordCount ?? null);
+  const [baseline, setBaseline] = useState<Baseline>(() => startBaseline(first));
   const [sync, setSync] = useState<SyncStatus>({ state: 'offline', reason: 'Starting…' });
   const [error, setError] = useState<string | null>(null);
   const [outbox, setOutbox] = useState<OutboxStatus>({ pending: 0, failed: [], sending: null, retryAt: null, others: [] });
@@ -75,19 +75,28 @@ export function App() {
 
   const report = useCallback((e: unknown) => setError(errorMessage(e)), []);
 
-  // Start-up: who we are, settings, projects (asked at once, not one after another); the
-  // project and document the writer had open last open again, where they left off.
+  // Start-up (asked by main.tsx before this code loaded): who we are, settings, projects, and the
+  // project and document the writer had open last, opened again where they left off. The
+  // project's effect below loads its binder around the document already open.
+  const reopened = useRef(first?.reopened ?? null);
   useEffect(() => {
-    const off = api.on('sync:status', setSync);
-    (async () => {
-      const [appInfo, stored, list] = await Promise.all([api.app.info(), api.settings.get(), api.projects.list()]);
-      setInfo(appInfo);
-      setSettings(stored);
-      setProjects(list);
-      setProjectId(projectToOpen(list)?.id ?? null);
-    })().catch(report);
-    return off;
-  }, [api, report]);
+    if (start.value) return;
+    start.promise.then((data) => {
+      reopened.current = data.reopened;
+      setInfo(data.info);
+      setSettings(data.settings);
+      setProjects(data.projects);
+      const doc = data.reopened.document;
+      if (doc) {
+        setOpenDoc(doc);
+        setSaveState({ state: 'saved', at: doc.updatedAt });
+        setLiveWords(doc.wordCount);
+        setBaseline(startBaseline(data));
+      }
+      setProjectId(data.reopened.projectId);
+    }, report);
+  }, [api, start, report]);
+  useEffect(() => api.on('sync:status', setSync), [api]);
 
   useEffect(() => {
     const offs = [api.on('sync:outbox', setOutbox)];
@@ -153,6 +162,18 @@ export function App() {
   lastDocumentOf.current = new Map((projects ?? []).map((p) => [p.id, p.lastDocumentId]));
   useEffect(() => {
     if (!projectId) return;
+    const atStart = reopened.current;
+    reopened.current = null;
+    if (atStart?.projectId === projectId) {
+      // Opened already: the binder and today's words follow, off the way of the first keystroke.
+      void refreshTree(projectId).catch(report);
+      void api.stats
+        .today({ projectId })
+        .then((today) => setBaseline((b) => ({ ...b, todayWords: today.words })))
+        .catch(report);
+      if (!atStart.document) setLiveWords(null);
+      return;
+    }
     (async () => {
       await flush();
       // The document last open is asked for with the tree, not after it: one round trip less
@@ -283,6 +304,9 @@ export function App() {
   // A margin://join link the desktop app was opened with: asked about before anything is joined.
   useEffect(() => onShellEvent(api, 'link:join', ({ server, code }) => void invite.open(inviteLinks(server, code).link)), [api, invite]);
 
+  // Every component shown at start has subscribed to the core's events by now (effects run children first).
+  useEffect(() => started(), []);
+
   const delta = liveWords === null ? 0 : liveWords - baseline.docWords;
   const project = projects?.find((p) => p.id === projectId) ?? null;
 
@@ -369,6 +393,7 @@ export function App() {
             </ErrorBoundary>
           ) : openDoc ? (
             <ErrorBoundary what={`“${openDoc.title}”`} resetKey={`${openDoc.id}:${editorKey}`}>
+              <PromptBanner documentId={openDoc.id} />
               <Editor
                 key={`${openDoc.id}:${editorKey}`}
                 doc={openDoc}
@@ -441,6 +466,13 @@ export function App() {
       />
     </div>
   );
+}
+
+/** Counts as of the start-up answer (today's words follow it); zeros before it. */
+function startBaseline(data: StartData | null): Baseline {
+  const doc = data?.reopened.document;
+  if (!doc) return { docWords: 0, projectWords: 0, todayWords: 0 };
+  return { docWords: doc.wordCount, projectWords: data.projects.find((p) => p.id === doc.projectId)?.wordCount ?? 0, todayWords: 0 };
 }
 
 /** Whether `id` is nested (at any depth) inside `ancestorId`. */

@@ -7,7 +7,10 @@ import { createDirectoryStore, type DirectoryStore } from '../panels/directory/d
 import { createDiscussionsStore, type DiscussionsStore } from '../panels/discussions/discussions-store';
 import { createModerationStore, type ModerationStore } from '../panels/moderation/moderation-store';
 import { createActivityStore, type ActivityStore } from '../panels/activity/activity-store';
+import { createProfilesStore, type ProfilesStore } from '../panels/profiles/profiles-store';
+import { createChallengesStore, type ChallengesStore } from '../panels/challenges/challenges-store';
 import { createInviteStore, type InviteStore } from '../panels/circles/invite-store';
+import { createPromptsStore, type PromptsStore } from '../panels/prompts/prompts-store';
 
 /** One store per community feature, made once for the app; each subscribes to the core's events itself. */
 export interface Stores {
@@ -18,10 +21,13 @@ export interface Stores {
   discussions: DiscussionsStore;
   moderation: ModerationStore;
   activity: ActivityStore;
+  profiles: ProfilesStore;
+  challenges: ChallengesStore;
   invite: InviteStore;
+  prompts: PromptsStore;
 }
 
-export const createStores = (api: StudioApi): Stores => ({ critique: createCritiqueStore(api), sprint: createSprintStore(api), notifications: createNotificationsStore(api), directory: createDirectoryStore(api), discussions: createDiscussionsStore(api), moderation: createModerationStore(api), activity: createActivityStore(api), invite: createInviteStore(api) });
+export const createStores = (api: StudioApi): Stores => ({ critique: createCritiqueStore(api), sprint: createSprintStore(api), notifications: createNotificationsStore(api), directory: createDirectoryStore(api), discussions: createDiscussionsStore(api), moderation: createModerationStore(api), activity: createActivityStore(api), profiles: createProfilesStore(api), challenges: createChallengesStore(api), invite: createInviteStore(api), prompts: createPromptsStore(api) });
 
 export const StoresContext = createContext<Stores | null>(null);
 

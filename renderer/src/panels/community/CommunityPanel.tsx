@@ -6,8 +6,11 @@ import { useStudio } from '../../app/studio-context';
 import { CirclesSection } from '../circles/CirclesSection';
 import { DirectorySection } from '../directory/DirectorySection';
 import { DiscussionsSection } from '../discussions/DiscussionsSection';
+import { PromptsSection } from '../prompts/PromptsSection';
 import { ModerationSection } from '../moderation/ModerationSection';
 import { ActivitySection } from '../activity/ActivitySection';
+import { ProfilesSection } from '../profiles/ProfilesSection';
+import { ChallengesSection } from '../challenges/ChallengesSection';
 import { useStore, useStores } from '../../app/stores';
 
 /** Settings → Community: which server, your account on it, and your signed-in devices. */
@@ -85,9 +88,12 @@ export function CommunityPanel({ sync }: { sync: SyncStatus }) {
           </ul>
           {sync.state === 'online' && <CirclesSection key={joins} />}
           {sync.state === 'online' && <DirectorySection />}
+          <PromptsSection />
           <DiscussionsSection />
           {sync.state === 'online' && <ModerationSection />}
           {sync.state === 'online' && <ActivitySection />}
+          <ProfilesSection />
+          <ChallengesSection />
         </div>
       ) : (
         <AccountForm busy={busy} onSubmit={(kind, username, password) => run(() => (kind === 'register' ? api.community.register({ username, password }) : api.community.signIn({ username, password })))} />

@@ -1,0 +1,105 @@
+import type { LocalDailyPrompt, LocalPrompt, LocalPromptLibrary } from '../../../../shared/api/prompts';
+import type { Project, StudioApi } from '../../../../shared/api/studio-api';
+import type { Circle } from '../../../../shared/protocol/community-events';
+import { mayCurate } from '../../../../shared/rules/prompts';
+import { errorMessage } from '../../app/studio-client';
+
+type Listener = () => void;
+
+export interface PromptsState {
+  /** The writer's circles as last fetched (kept offline). */
+  circles: Circle[];
+  /** The site roles of the signed-in writer (the open library's curators are site moderators). */
+  roles: string[];
+  /** The library in view: a circle's id, or null for the open library. */
+  circleId: string | null;
+  today: LocalDailyPrompt | null;
+  library: LocalPromptLibrary | null;
+  /** Suggestions waiting for a decision (curators only). */
+  suggestions: LocalPrompt[];
+  projects: Project[];
+  error: string | null;
+  /** What just happened, said once (a share made, a suggestion queued). */
+  notice: string | null;
+}
+
+/**
+ * Prompts' one store in the renderer: today's prompt and the library of the chosen circle (or
+ * the open library), and the suggestions a curator decides. It reloads when the core says a
+ * library changed (here, from the server, or as the outbox settled).
+ */
+export function createPromptsStore(api: StudioApi) {
+  const listeners = new Set<Listener>();
+  let state: PromptsState = { circles: [], roles: [], circleId: null, today: null, library: null, suggestions: [], projects: [], error: null, notice: null };
+  const set = (patch: Partial<PromptsState>) => {
+    state = { ...state, ...patch };
+    listeners.forEach((listener) => listener());
+  };
+  const attempt = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (err) {
+      set({ error: errorMessage(err) });
+    }
+  };
+  const curator = () => mayCurate(state.circleId, state.circles.find((c) => c.id === state.circleId)?.role ?? null, state.roles);
+  const load = async () => {
+    const circleId = state.circleId;
+    const [today, library, suggestions] = await Promise.all([
+      api.prompts.today({ circleId }),
+      api.prompts.library({ circleId }),
+      curator() ? api.prompts.library({ circleId, status: 'suggested' }).then((l) => l.prompts, () => []) : Promise.resolve([]),
+    ]);
+    if (state.circleId === circleId) set({ today, library, suggestions });
+  };
+
+  api.on('prompts:changed', (change) => {
+    if (change && change.circleId === state.circleId) void attempt(load);
+  });
+
+  const store = {
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    state: () => state,
+    mayCurate: curator,
+    /** Circles and projects; the first circle is chosen until the writer picks another (or the open library). */
+    loadAll: async () => {
+      const [circles, status, projects] = await Promise.all([api.circles.list().catch(() => null), api.community.status().catch(() => null), api.projects.list().catch(() => [])]);
+      set({ circles: circles ?? state.circles, roles: status?.account?.roles ?? state.roles, projects: projects.filter((p) => !p.archivedAt && !p.trashedAt) });
+      const list = circles ?? state.circles;
+      if (state.circleId === null && list.length && !state.today) set({ circleId: list[0]!.id });
+      await attempt(load);
+    },
+    select: (circleId: string | null) => {
+      set({ circleId, today: null, library: null, suggestions: [], error: null, notice: null });
+      return attempt(load);
+    },
+    /** A new document in `projectId` linked to the prompt; answers its id and project to open. */
+    write: async (prompt: LocalPrompt, projectId: string, day: string | null) => {
+      set({ error: null, notice: null });
+      try {
+        const { document } = await api.prompts.write({ promptId: prompt.id, projectId, day });
+        return document;
+      } catch (err) {
+        set({ error: errorMessage(err) });
+        return null;
+      }
+    },
+    suggest: (text: string) =>
+      attempt(async () => {
+        set({ error: null });
+        const p = await api.prompts.suggest({ circleId: state.circleId, text });
+        set({ notice: p.syncState === 'pending' ? 'Suggestion saved: it goes to the moderators when Margin is online.' : 'Suggestion sent to the moderators.' });
+        await load();
+      }),
+    add: (text: string) => attempt(async () => (await api.prompts.add({ circleId: state.circleId, text }), await load())),
+    edit: (promptId: string, text: string) => attempt(async () => (await api.prompts.edit({ promptId, text }), await load())),
+    retire: (promptId: string) => attempt(async () => (await api.prompts.retire({ promptId, retired: true }), await load())),
+    decide: (promptId: string, accept: boolean) => attempt(async () => (await api.prompts.decide({ promptId, accept }), await load())),
+    dismissNotice: () => set({ notice: null }),
+  };
+  return store;
+}
+export type PromptsStore = ReturnType<typeof createPromptsStore>;
