@@ -254,6 +254,28 @@ describe('authorization table for kudos, follows and the feed', () => {
       expect(await call(sockets['signed-out'], event, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });
+
+  it('activity:sprintResults: members of the sprint’s circle may; everyone else gets what a missing sprint gets; activity:kudosOf and activity:notices are for the signed-in', async () => {
+    const { circle, sockets } = await world();
+    const sprint = await must(sockets.owner, 'sprint:create', { circleId: circle.id, durationMin: 5 });
+    const missing = (await call(sockets.stranger, 'activity:sprintResults', { sprintId: crypto.randomUUID() })) as Result<unknown>;
+    for (const actor of ACTORS) {
+      const result = (await call(sockets[actor], 'activity:sprintResults', { sprintId: sprint.id })) as Result<unknown>;
+      if (['owner', 'moderator', 'member'].includes(actor)) expect(result, actor).toEqual({ ok: true, data: [] });
+      else if (actor === 'signed-out') expect(result, actor).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      else {
+        expect(result, actor).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        expect(result, actor).toEqual(missing);
+      }
+    }
+    for (const [event, payload] of [
+      ['activity:kudosOf', { targetKind: 'post', targetIds: [crypto.randomUUID()] }],
+      ['activity:notices', {}],
+    ] as const) {
+      expect(await call(sockets['signed-out'], event, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await call(sockets.member, event, payload)).toMatchObject({ ok: true });
+    }
+  });
 });
 
 describe('authorization table for profiles', () => {

@@ -39,6 +39,7 @@ function malformed(): unknown[] {
     { challengeId: crypto.randomUUID(), day: '2026-13-45', words: 1e12, minutes: -5, consent: 'yes', goalKind: 'pages', goal: -1, startDay: 'tomorrow' },
     { challengeId: crypto.randomUUID(), consent: true, cabinId: crypto.randomUUID(), newCabin: { id: 'x', name: huge } },
     { challengeId: crypto.randomUUID(), after: "999|' OR 1=1 --", limit: 1e9, cabinId: '%' },
+    { targetKind: 'sprint', targetId: crypto.randomUUID(), targetIds: Array(101).fill(crypto.randomUUID()), given: 'yes', sprintId: '%', after: -1, limit: 1e9 },
     { promptId: 'not-a-uuid', circleId: null, text: huge, status: 'everything', accept: 'yes', retired: 1 },
     { promptId: crypto.randomUUID(), circleId: 'open', text: '   ', after: "2026-01-01T00:00:00.000Z|' OR 1=1 --", limit: 0 },
     { accountId: crypto.randomUUID(), displayName: 'Ann', bio: huge, genres: ['x'], workingOn: { title: 'T', genre: 'g', words: -1 }, stamp: '9999' },
