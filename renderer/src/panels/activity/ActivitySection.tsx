@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ActivityItem } from '../../../../shared/api/activity';
 import { useStore, useStores } from '../../app/stores';
 import { TimeAgo } from '../critique/TimeAgo';
+import { WriterName } from '../profiles/open-profile';
 import './activity.css';
 
 const line = (i: ActivityItem) => (i.kind === 'thread' ? `started “${i.title}”` : i.kind === 'challenge_milestone' ? `reached ${i.title}` : `gave kudos in “${i.title}”`);
@@ -27,7 +28,7 @@ export function ActivitySection() {
         <ul aria-label="Activity feed" className="activity-feed">
           {state.items.map((i) => (
             <li key={i.id}>
-              <strong>{i.actorName}</strong> {line(i)}
+              <WriterName id={i.actorId} name={i.actorName} /> {line(i)}
               {i.circleName && <> in {i.circleName}</>} · <TimeAgo iso={i.createdAt} />
             </li>
           ))}

@@ -3,6 +3,7 @@ import type { LocalThread, LocalThreadView } from '../../../../shared/api/discus
 import type { Circle } from '../../../../shared/protocol/community-events';
 import { useStore, useStores } from '../../app/stores';
 import { TimeAgo } from '../critique/TimeAgo';
+import { WriterName } from '../profiles/open-profile';
 import { PostCheers } from '../activity/PostCheers';
 import { PostActions } from '../moderation/PostActions';
 import { PostBody } from './PostBody';
@@ -123,7 +124,7 @@ function ThreadView({ view, circle }: { view: LocalThreadView; circle: Circle | 
         {posts.map((p) => (
           <li key={p.id} className="post">
             <p className="post-meta">
-              <strong>{p.authorName}</strong> · <TimeAgo iso={p.createdAt} />
+              <WriterName id={p.authorId} name={p.authorName} /> · <TimeAgo iso={p.createdAt} />
               {syncNote(p) && <em> · {syncNote(p)}</em>}
             </p>
             {p.hidden ? <p className="post-hidden">Hidden by a moderator.</p> : <PostBody body={p.body} />}
