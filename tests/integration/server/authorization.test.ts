@@ -46,7 +46,7 @@ async function world() {
     banned: banned.socket,
     'signed-out': signedOut,
   };
-  return { url, circle, code, sockets, target: () => join() };
+  return { url, store, circle, code, sockets, target: () => join() };
 }
 
 describe('authorization table for circles', () => {
@@ -523,4 +523,105 @@ describe('authorization table for prompts', () => {
       }
     });
   }
+});
+
+describe('authorization table for the community hub, with every kind of writer', () => {
+  /**
+   * Ten kinds of writer. `blocked`: a member the thread's and share's writer (the poster) blocked;
+   * `suspended`: a member suspended in this circle; `banned`: banned from it; `site-moderator`
+   * and `admin`: site staff, members of nothing. Who may not gets what a made-up thing gets.
+   */
+  type Who = Actor | 'blocked' | 'suspended' | 'site-moderator';
+  const WHO: Who[] = ['stranger', 'signed-out', 'blocked', 'banned', 'suspended', 'member', 'moderator', 'owner', 'site-moderator', 'admin'];
+  const MEMBERS: Who[] = ['blocked', 'suspended', 'member', 'moderator', 'owner'];
+  const STAFF: Who[] = ['site-moderator', 'admin'];
+  /** The answer each writer gets: true (may), or the error code (`forbidden` must equal a made-up thing's answer). */
+  const HUB: Record<string, Partial<Record<Who, true | string>>> = {
+    'discussion:threads': Object.fromEntries(MEMBERS.map((w) => [w, true])),
+    'discussion:thread': Object.fromEntries(MEMBERS.map((w) => [w, true])),
+    'discussion:start': { blocked: true, suspended: 'suspended', member: true, moderator: true, owner: true },
+    'discussion:reply': { blocked: 'forbidden-blocked', suspended: 'suspended', member: true, moderator: true, owner: true },
+    'discussion:moderate': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'moderation:report': Object.fromEntries(MEMBERS.map((w) => [w, true])),
+    'moderation:queue': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'moderation:decide': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'moderation:log': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'moderation:sanction': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'moderation:mute': Object.fromEntries(MEMBERS.map((w) => [w, true])),
+  };
+
+  async function hub() {
+    const base = await world();
+    const { url, circle, code, sockets } = base;
+    const join = async () => {
+      const w = await newWriter(url);
+      await must(w.socket, 'circle:join', { code });
+      return w;
+    };
+    const poster = await join();
+    const blocked = await join();
+    const suspended = await join();
+    await must(poster.socket, 'moderation:block', { userId: blocked.userId, blocked: true });
+    await must(sockets.owner, 'moderation:sanction', { userId: suspended.userId, circleId: circle.id, kind: 'suspend', days: 2, reason: 'Cooling off.' });
+    const siteModerator = await newWriter(url);
+    const store = base.store;
+    await createAccountsRepo(store.db).setRoles(siteModerator.userId, ['writer', 'moderator']);
+    const all: Record<Who, ClientSocket> = { ...sockets, blocked: blocked.socket, suspended: suspended.socket, 'site-moderator': siteModerator.socket };
+    const threadId = crypto.randomUUID();
+    const postId = crypto.randomUUID();
+    await must(poster.socket, 'discussion:start', { threadId, postId, circleId: circle.id, title: 'Reported', body: 'Something to report' });
+    return { ...base, all, poster, threadId, postId, target: join };
+  }
+
+  for (const [action, answers] of Object.entries(HUB)) {
+    it(`${action}: ${Object.keys(answers).join(', ')}; everyone else: forbidden, as for what does not exist`, async () => {
+      const { circle, all, poster, threadId, postId, target } = await hub();
+      for (const who of WHO) {
+        const reportId = crypto.randomUUID();
+        await must(all.member, 'moderation:report', { reportId, targetKind: 'post', targetId: postId, reason: 'other' });
+        const victim = action === 'moderation:sanction' ? (await target()).userId : poster.userId;
+        const payload = (circleId: string, thread: string, post: string, report: string) =>
+          ({
+            'discussion:threads': { circleId },
+            'discussion:thread': { threadId: thread },
+            'discussion:start': { threadId: crypto.randomUUID(), postId: crypto.randomUUID(), circleId, title: 'Mine', body: 'Hi' },
+            'discussion:reply': { postId: crypto.randomUUID(), threadId: thread, body: 'Hi' },
+            'discussion:moderate': { threadId: thread, pinned: true },
+            'moderation:report': { reportId: crypto.randomUUID(), targetKind: 'post', targetId: post, reason: 'spam' },
+            'moderation:queue': { circleId },
+            'moderation:decide': { reportId: report, action: 'dismiss', reason: 'Fine as it is.' },
+            'moderation:log': { circleId },
+            'moderation:sanction': { userId: victim, circleId, kind: 'warn', reason: 'Mind the tone.' },
+            'moderation:mute': { threadId: thread, muted: true },
+          })[action];
+        const result = (await call(all[who] as ClientSocket, action as 'moderation:queue', payload(circle.id, threadId, postId, reportId))) as Result<unknown>;
+        const expected = answers[who];
+        if (expected === true) expect(result.ok, `${who} may ${action}: ${JSON.stringify(result)}`).toBe(true);
+        else if (expected === 'forbidden-blocked') expect(result, `${who} ${action}`).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'This writer has blocked you.' } });
+        else if (expected) expect(result, `${who} ${action}`).toMatchObject({ ok: false, error: { code: expected } });
+        else {
+          expect(result, `${who} may not ${action}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+          const ghost = (await call(all[who] as ClientSocket, action as 'moderation:queue', payload(crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()))) as Result<unknown>;
+          expect(ghost, `${who} ${action} on something made up`).toEqual(result);
+        }
+      }
+    });
+  }
+
+  it('the site queue, a site sanction and naming site moderators: site staff only (naming: admins only); a writer’s own sanctions: anyone signed in', async () => {
+    const { url, all } = await hub();
+    for (const who of WHO) {
+      const victim = await newWriter(url);
+      const queue = await call(all[who] as ClientSocket, 'moderation:queue', {});
+      const log = await call(all[who] as ClientSocket, 'moderation:log', {});
+      const sanction = await call(all[who] as ClientSocket, 'moderation:sanction', { userId: victim.userId, kind: 'warn', reason: 'Site-wide warning.' });
+      const name = await call(all[who] as ClientSocket, 'moderation:setSiteModerator', { userId: victim.userId, moderator: true, reason: 'Trusted.' });
+      const own = await call(all[who] as ClientSocket, 'moderation:sanctions', {});
+      const staff = STAFF.includes(who);
+      for (const r of [queue, log, sanction]) expect(r.ok, `${who}: ${JSON.stringify(r)}`).toBe(staff);
+      expect(name.ok, `${who} names a site moderator`).toBe(who === 'admin');
+      if (!staff) expect(queue).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(own.ok, `${who} reads their own sanctions`).toBe(who !== 'signed-out');
+    }
+  });
 });

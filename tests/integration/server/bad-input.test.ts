@@ -45,6 +45,11 @@ function malformed(): unknown[] {
     { accountId: crypto.randomUUID(), displayName: 'Ann', bio: huge, genres: ['x'], workingOn: { title: 'T', genre: 'g', words: -1 }, stamp: '9999' },
     { displayName: ' ', bio: '', genres: Array(50).fill('g'), workingOn: { title: huge, genre: 'g', words: 1e12, extra: 1 }, stamp: `${'9'.repeat(15)}:000001:x` },
     { privacy: { bio: 'friends', genres: 'me', workingOn: 'me', circles: 'me', badges: 'me', activity: 'me', email: 'everyone' }, stamp: '000000000000001:000001:a' },
+    // Moderation: unknown kinds and actions, a suspension without or beyond its days, a site flag that is not one.
+    { reportId: 'x', targetKind: 'sprint', targetId: crypto.randomUUID(), reason: 'spam', action: 'nuke', days: 0 },
+    { reportId: crypto.randomUUID(), action: 'suspend', reason: 'Spam.', days: 9999, site: 'yes' },
+    { userId: crypto.randomUUID(), kind: 'suspend', reason: 'No days given.' },
+    { userId: crypto.randomUUID(), circleId: '%', kind: 'ban', reason: huge, moderator: 'true', threadId: '../x', muted: 1 },
   ];
 }
 
@@ -77,7 +82,7 @@ describe('community server: bad input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await (await fetch(`${url}/healthz`)).json()).ok).toBe(true);
     expect((await must(writer.socket, 'account:me', {})).username).toBe(writer.username);
-  });
+  }, 90_000); // every event times some forty payloads times two sockets: 11 s alone, more beside other suites
 
   it('answers unknown events, ignores requests without an acknowledgement, and survives both', async () => {
     const { url } = await startCommunity();
