@@ -1,22 +1,56 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * The search index holds a document's text block by block (each line of its plain text: a
- * paragraph, heading or list item), so an autosave rewrites only the blocks that changed —
- * one paragraph when a writer types a sentence — instead of the whole chapter (bench:search).
+ * The search index holds a document's text in blocks of a few paragraphs, so an autosave
+ * rewrites only the block that changed — the paragraphs around the one a writer types in —
+ * instead of the whole chapter (bench:search). Blocks are cut where the text itself says
+ * (content-defined, as rsync and backup tools cut files): after a paragraph whose hash is a
+ * multiple of BLOCK_PARAGRAPHS, so an edit moves no boundary but its own paragraph's, and a
+ * moved paragraph changes at most the blocks it left and joined. A block per paragraph would
+ * make a common word's hits 34 times more rows to rank than documents (26 ms for "the" over a
+ * million words, against a few paragraphs a block: bench:search).
  *
  * A block's id is its document's number times SLOTS plus a slot: the document of a hit is
- * `rowid / SLOTS`, worked out without reading a row, and a document's blocks are one range
- * of the table's key. Slots are reused; a block's place in the text is not stored (a search
- * only needs the words and the document).
+ * `rowid >> 24`, worked out without reading a row, and a document's blocks are one range of
+ * the table's key. Slots are reused; a block's place in the text is not stored (a search only
+ * needs the words and the document).
  */
 export const SLOTS = 2 ** 24; // more than the lines of the 20 MB a document may hold
 /** `rowid / SLOTS` with integer division, in SQL: the document number of a block. */
 export const DOCUMENT_OF_BLOCK = `(rowid >> 24)`;
+/** Paragraphs in a block, on average. */
+export const BLOCK_PARAGRAPHS = 8;
+/** A block ends after this many characters whatever its paragraphs (a novel pasted with a line per line still has short blocks). */
+const BLOCK_CHARS = 16_000;
 
-/** The blocks of a plain text: its non-blank lines. */
-export function blocksOf(text: string): string[] {
-  return text.split('\n').filter((line) => line.trim() !== '');
+/**
+ * FNV-1a of a line's first 32 characters: the same in every run (a boundary must not move
+ * between saves), and typing on at the end of a paragraph never moves one. The whole line
+ * cost 0.3 ms for a 5,000-word chapter.
+ */
+function hashOf(line: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < Math.min(line.length, 32); i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** The blocks of a plain text: its non-blank lines, a few at a time, cut where the content says. */
+export function blocksOf(text: string, paragraphs = BLOCK_PARAGRAPHS): string[] {
+  const blocks: string[] = [];
+  let lines: string[] = [];
+  let chars = 0;
+  for (const line of text.split('\n')) {
+    if (!/\S/.test(line)) continue;
+    lines.push(line);
+    chars += line.length;
+    if (hashOf(line) % paragraphs === 0 || chars >= BLOCK_CHARS) {
+      blocks.push(lines.join('\n'));
+      lines = [];
+      chars = 0;
+    }
+  }
+  if (lines.length > 0) blocks.push(lines.join('\n'));
+  return blocks;
 }
 
 /** Reads, numbers and rewrites a document's blocks; the triggers of migration 19 keep the FTS5 index in step. */

@@ -7,9 +7,12 @@ import { blocksOf, SLOTS } from '../../search/blocks';
  * save, mostly FTS5 segment writes at commit); now it rewrites the one paragraph that changed.
  *
  * search_documents numbers documents (an INTEGER PRIMARY KEY keeps its values through VACUUM);
- * document_blocks is the FTS5 index's external content, kept in step by triggers. The index
- * has prefix indexes of 3 and 5 letters: "lig*" and "light*"/"lighth*" (longer prefixes use
- * the 5-letter one's neighbourhood of terms) read one list each.
+ * document_blocks is the FTS5 index's external content, kept in step by triggers. Prefix
+ * indexes of 3, 4 and 6 letters: "lig*", "ligh*" and "lighth*" read one list each instead of
+ * merging every word that starts so (4 letters over a million words: 12 -> 2.7 ms CPU, and
+ * an autosave's index writes about the same: bench:search, figures in the commit message).
+ * FTS5's merge settings (automerge 0/4/16, crisismerge, usermerge) made no measurable
+ * difference to an autosave once it writes one block; they stay at their defaults.
  */
 export const searchBlocks: Migration = {
   version: 19,
@@ -33,7 +36,7 @@ export const searchBlocks: Migration = {
         content = 'document_blocks',
         content_rowid = 'id',
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '3 5'
+        prefix = '3 4 6'
       );
     `);
     const number = db.prepare<[string], number>('INSERT INTO search_documents (document_id) VALUES (?) RETURNING no').pluck();

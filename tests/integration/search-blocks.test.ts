@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { unwrap, type Result } from '../../shared/api/result';
+import type { SearchResults } from '../../shared/api/search';
+import { createStudioCore, type StudioCore } from '../../electron/core/studio-core';
+import { BLOCK_PARAGRAPHS, blocksOf, SLOTS } from '../../electron/core/search/blocks';
+import { docJson, textNode } from '../fixtures/lexical';
+import { tempDir } from '../helpers/temp-dir';
+
+const call = <T = any>(core: StudioCore, method: string, input: unknown = {}): T => unwrap(core.call(method, input) as Result<T>);
+const titles = (core: StudioCore, query: string) => call<SearchResults>(core, 'search.query', { query }).hits.map((h) => h.documentTitle).sort();
+
+/** Forty paragraphs, each with a word of its own ("wordzero3", "wordone17"…) so a test can search for one paragraph. */
+const NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
+const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} tells of the harbour, word${NAMES[i % 8]}${i}, and of the long grey sea beyond it.`);
+
+/** The document's blocks in the index, as id -> text. */
+function blocks(core: StudioCore, documentId: string): Map<number, string> {
+  const no = core.db.prepare('SELECT no FROM search_documents WHERE document_id = ?').pluck().get(documentId) as number;
+  const rows = core.db.prepare('SELECT id, text FROM document_blocks WHERE id BETWEEN ? AND ?').all(no * SLOTS, no * SLOTS + SLOTS - 1) as { id: number; text: string }[];
+  return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+/** Rows that left and rows that arrived between two readings of the blocks. */
+function changes(before: Map<number, string>, after: Map<number, string>) {
+  const removed = [...before].filter(([id, text]) => after.get(id) !== text).map(([, text]) => text);
+  const added = [...after].filter(([id, text]) => before.get(id) !== text).map(([, text]) => text);
+  return { removed, added };
+}
+
+/** Every non-blank line of the text is in exactly one block (as a multiset). */
+function expectCovers(core: StudioCore, documentId: string, lines: string[]) {
+  const held = [...blocks(core, documentId).values()].flatMap((b) => b.split('\n'));
+  expect(held.sort()).toEqual([...lines].sort());
+}
+
+/** FTS5's own check that the index agrees with document_blocks. */
+const integrity = (core: StudioCore) => core.db.prepare("INSERT INTO block_search (block_search, rank) VALUES ('integrity-check', 1)").run();
+
+function setup(dir = tempDir()) {
+  const core = createStudioCore({ dataDir: dir, host: 'browser' });
+  const project = call(core, 'projects.create', { title: 'Harbour Book' });
+  const doc = call(core, 'documents.create', { projectId: project.id, title: 'Long chapter' });
+  call(core, 'documents.save', { id: doc.id, content: docJson(paragraphs) });
+  return { core, dir, doc };
+}
+
+describe('search index by block', () => {
+  it('cuts a text into blocks of a few paragraphs that hold every line once', () => {
+    const cut = blocksOf(paragraphs.join('\n'));
+    expect(cut.length).toBeGreaterThan(1);
+    expect(cut.length).toBeLessThan(paragraphs.length);
+    expect(cut.flatMap((b) => b.split('\n'))).toEqual(paragraphs);
+    // Blank lines hold no words: they are not blocks.
+    expect(blocksOf('\n  \nOne\n\n')).toEqual(['One']);
+    expect(BLOCK_PARAGRAPHS).toBeGreaterThan(1);
+  });
+
+  it('an autosave after typing into one paragraph rewrites only the block that holds it', () => {
+    const { core, doc } = setup();
+    const before = blocks(core, doc.id);
+    expectCovers(core, doc.id, paragraphs);
+    const edited = paragraphs.map((p, i) => (i === 20 ? `${p} Then a cormorant landed.` : p));
+    call(core, 'documents.save', { id: doc.id, content: docJson(edited) });
+    const after = blocks(core, doc.id);
+    const { removed, added } = changes(before, after);
+    expect(removed).toHaveLength(1);
+    expect(added).toHaveLength(1);
+    expect(removed[0]).toContain(paragraphs[20]);
+    expect(added[0]).toContain('Then a cormorant landed.');
+    expect(added[0]!.replace(' Then a cormorant landed.', '')).toBe(removed[0]);
+    expectCovers(core, doc.id, edited);
+    expect(titles(core, 'cormorant')).toEqual(['Long chapter']);
+    integrity(core);
+
+    // A save whose text did not change (formatting only) writes no block at all.
+    const bold = JSON.parse(docJson(edited));
+    bold.root.children[3].children = [textNode(edited[3]!, 1)];
+    call(core, 'documents.save', { id: doc.id, content: JSON.stringify(bold) });
+    expect(changes(after, blocks(core, doc.id))).toEqual({ removed: [], added: [] });
+    core.close();
+  });
+
+  it('deleting, inserting and moving paragraphs touch only the blocks around them; search follows', () => {
+    const { core, doc } = setup();
+    let current = paragraphs;
+    const save = (next: string[]) => {
+      const before = blocks(core, doc.id);
+      call(core, 'documents.save', { id: doc.id, content: docJson(next) });
+      current = next;
+      expectCovers(core, doc.id, next);
+      return changes(before, blocks(core, doc.id));
+    };
+    const total = blocks(core, doc.id).size;
+
+    // Delete paragraph 10: its block (and the next, if 10 ended a block) is rewritten, no other.
+    const deleted = save(current.filter((_, i) => i !== 10));
+    expect(deleted.removed.length).toBeGreaterThanOrEqual(1);
+    expect(deleted.removed.length).toBeLessThanOrEqual(2);
+    expect(deleted.removed.join('\n')).toContain(paragraphs[10]);
+    expect(titles(core, 'wordtwo10')).toEqual([]);
+    expect(titles(core, 'wordthree11')).toEqual(['Long chapter']);
+
+    // Insert a new paragraph near the start.
+    const inserted = save([...current.slice(0, 2), 'A lighthouse keeper named Ysolde arrived.', ...current.slice(2)]);
+    expect(inserted.added.length).toBeLessThanOrEqual(2);
+    expect(inserted.removed.length).toBeLessThanOrEqual(2);
+    expect(titles(core, 'ysolde')).toEqual(['Long chapter']);
+
+    // Move the last paragraph to the top: the blocks it left and joined change, nothing else.
+    const last = current.at(-1)!;
+    const moved = save([last, ...current.slice(0, -1)]);
+    expect(moved.removed.length).toBeLessThanOrEqual(3);
+    expect(moved.added.length).toBeLessThanOrEqual(3);
+    expect(moved.removed.length + moved.added.length).toBeLessThan(total);
+    expect(titles(core, 'wordseven39')).toEqual(['Long chapter']);
+    integrity(core);
+    core.close();
+  });
+
+  it('after a restart the index holds the new text and not the removed text', () => {
+    const { core, dir, doc } = setup();
+    const edited = paragraphs.map((p, i) => (i === 5 ? 'The gulls were gone by evening.' : p));
+    call(core, 'documents.save', { id: doc.id, content: docJson(edited) });
+    core.close();
+    const reopened = createStudioCore({ dataDir: dir, host: 'browser' });
+    expect(titles(reopened, 'gulls')).toEqual(['Long chapter']);
+    expect(titles(reopened, 'wordfive5')).toEqual([]);
+    expect(titles(reopened, 'wordfive13')).toEqual(['Long chapter']);
+    expectCovers(reopened, doc.id, edited);
+    integrity(reopened);
+    reopened.close();
+  });
+
+  it("finds a document that has a query's words in different blocks, and not one that lacks one", () => {
+    const { core, doc } = setup();
+    // wordzero0 is in the first block, wordseven39 in the last: the document has both.
+    expect(blocks(core, doc.id).size).toBeGreaterThan(1);
+    expect(titles(core, 'wordzero0 wordseven39')).toEqual(['Long chapter']);
+    expect(titles(core, 'wordzero0 nowhere')).toEqual([]);
+    core.close();
+  });
+
+  it('a document deleted for good takes its blocks and number with it', () => {
+    const { core, doc } = setup();
+    expect(blocks(core, doc.id).size).toBeGreaterThan(0);
+    core.db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);
+    expect(core.db.prepare('SELECT count(*) FROM document_blocks').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM search_documents').pluck().get()).toBe(0);
+    expect(titles(core, 'harbour')).toEqual([]);
+    integrity(core);
+    core.close();
+  });
+});
