@@ -117,6 +117,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     'directory:changed': null,
     'discussions:changed': null,
     'moderation:changed': null,
+    'activity:changed': null,
     'profiles:changed': null,
     'challenges:changed': null,
     'prompts:changed': null,
@@ -161,6 +162,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     onBlocked: () => emit('discussions:changed', { at: Date.now(), circleId: null, threadId: null }),
   });
   const profiles = createProfiles({ db, clock, community, sync, projects, onChanged: () => emit('profiles:changed', { at: Date.now() }) });
+  const activity = createActivity({ db, community, sync, onChanged: ({ targetId }) => emit('activity:changed', { at: Date.now(), targetId }) });
   const critique = createCritique({
     arrived: notifications.arrived,
     db,
@@ -313,7 +315,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     ...createDirectory({ community, onChanged: (change) => emit('directory:changed', change) }).handlers,
     ...discussions.handlers,
     ...moderation.handlers,
-    ...createActivity({ community }).handlers,
+    ...activity.handlers,
     ...profiles.handlers,
     ...challenges.handlers,
     ...prompts.handlers,
@@ -357,6 +359,8 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     close: () => {
       critique.close();
       discussions.close();
+      activity.close();
+      notifications.close();
       prompts.close();
       challenges.close();
       moderation.close();

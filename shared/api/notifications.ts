@@ -4,8 +4,10 @@
  * SQLite (read or unread), and pushes `notifications:changed` whenever the count moves.
  */
 
-/** What a notification is about; each kind can be allowed or not as a desktop notification. */
-export const notificationKinds = ['comment', 'reply', 'critique', 'share', 'join', 'sprint'] as const;
+import type { QuietHours } from '../rules/notifications';
+
+/** What a notification is about; each kind can be kept in the centre or not, and shown on the desktop or not. */
+export const notificationKinds = ['comment', 'reply', 'critique', 'share', 'join', 'sprint', 'mention', 'kudos', 'follow', 'milestone', 'report'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** The sidebar tab where what a notification is about is found, for the tab badges. */
@@ -28,8 +30,16 @@ export interface StudioNotification {
 }
 
 export interface NotificationSettings {
-  /** Which kinds may show a desktop notification (all of them land in the centre). */
+  /** Which kinds may show a desktop notification. */
   desktop: Record<NotificationKind, boolean>;
+  /** Which kinds are kept in the notification centre at all (off: neither there nor on the desktop). */
+  inApp: Record<NotificationKind, boolean>;
+  /** No desktop notifications between these times (they wait in the centre); null: none. */
+  quiet: QuietHours | null;
+  /** One summary a day at `at` instead of one desktop notification per item. */
+  digest: { on: boolean; at: string };
+  /** The writer's time zone for quiet hours and the digest; null: this computer's. */
+  timeZone: string | null;
 }
 
 export interface NotificationsSummary {
@@ -49,6 +59,8 @@ export interface NotificationAlert {
   body: string;
   /** When it was raised (ms since epoch): a window that opens later does not show it again. */
   at: number;
+  /** A daily digest: several notifications summed up in one. */
+  digest?: boolean;
 }
 
 export interface NotificationsOutputs {

@@ -289,6 +289,8 @@ export interface StudioEvents {
   'discussions:changed': { at: number; circleId: string | null; threadId: string | null } | null;
   /** A report arrived in a circle the writer moderates, or the writer's own report was decided. */
   'moderation:changed': ModerationChange | null;
+  /** Kudos the writer gave changed here or settled in the outbox, or a follow changed: the feed and kudos buttons reload. */
+  'activity:changed': { at: number; targetId: string | null } | null;
   /** The writer's own profile changed here or settled in the outbox (a save can move the word count shown). */
   'profiles:changed': { at: number } | null;
   /** A challenge's count moved (a save, a total sent) or the writer joined or withdrew (null id: reload the list). */
@@ -298,7 +300,7 @@ export interface StudioEvents {
 }
 export type StudioEventName = keyof StudioEvents;
 /** Every event, for the hosts that forward them (IPC, WebSocket). */
-export const studioEventNames: StudioEventName[] = ['sprints:changed', 'goals:changed', 'sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed', 'export:progress', 'notifications:changed', 'directory:changed', 'discussions:changed', 'moderation:changed', 'challenges:changed', 'profiles:changed', 'prompts:changed'];
+export const studioEventNames: StudioEventName[] = ['sprints:changed', 'goals:changed', 'sync:status', 'sprint:tick', 'sprint:cheer', 'sync:outbox', 'critique:changed', 'export:progress', 'notifications:changed', 'directory:changed', 'discussions:changed', 'moderation:changed', 'activity:changed', 'challenges:changed', 'profiles:changed', 'prompts:changed'];
 
 type Domain<M> = M extends `${infer D}.${string}` ? D : never;
 type MethodsOf<D extends string> = {

@@ -107,6 +107,8 @@ export const studioMethods = [
   'moderation.setSiteModerator',
   'moderation.mute',
   'activity.kudos',
+  'activity.kudosOf',
+  'activity.sprintResults',
   'activity.follow',
   'activity.follows',
   'activity.feed',

@@ -21,7 +21,8 @@ describe('kudos and follows from three studios', () => {
     await waitFor(async () => (await owner.core.call('discussions.thread', { threadId })).ok, 'the thread reached the owner');
     const postId = (await call<LocalThreadView>(owner.core, 'discussions.thread', { threadId })).posts[0]!.id;
     expect(await call(owner.core, 'activity.kudos', { targetKind: 'post', targetId: postId, given: true })).toEqual({ targetId: postId, count: 1, mine: true });
-    // The count travels with the post, and is kept with this studio's copy of it.
+    // Kudos go through the outbox; once sent, the count travels with the post, and is kept with this studio's copy of it.
+    await waitFor(() => owner.core.current('sync:outbox').pending === 0, 'the kudos were sent');
     expect((await call<LocalThreadView>(owner.core, 'discussions.thread', { threadId })).posts[0]).toMatchObject({ kudos: 1, kudosMine: true });
     expect((await call<LocalThreadView>(member.core, 'discussions.thread', { threadId })).posts[0]).toMatchObject({ kudos: 1, kudosMine: false });
 

@@ -4,7 +4,9 @@ import type { StudioParsedInput } from '../../../shared/schemas/studio';
 import type { Clock } from '../clock';
 import type { CommunityClient } from '../community/community-client';
 import type { FeedLookup } from '../critique/critique.feed';
+import { deliveryOf, digestDue, digestOf, localDay, type Delivery } from '../../../shared/rules/notifications';
 import { excerpt, notificationFromFeed } from './from-feed';
+import { notificationFromMention, notificationFromNotice, notificationFromOutcome } from './from-notice';
 import { createNotificationsRepo, type NotificationDraft } from './notifications.repo';
 import type { Database } from 'better-sqlite3';
 
@@ -17,6 +19,8 @@ export interface NotificationsOptions {
   /** The account whose notifications are shown (the outbox's owner), or null. */
   owner: () => string | null;
   onChanged: (summary: NotificationsSummary) => void;
+  /** How often the daily digest is looked at (default a minute). */
+  digestEveryMs?: number;
 }
 
 const minutesUntil = (at: string, now: Date) => Math.round((Date.parse(at) - now.getTime()) / 60_000);
@@ -27,7 +31,7 @@ const minutesUntil = (at: string, now: Date) => Math.round((Date.parse(at) - now
  * SQLite, and announced as `notifications:changed` with the unread counts; the desktop alert
  * rides along when the writer allows that kind. Arrivals of one synced batch are announced once.
  */
-export function createNotifications({ db, clock, community, owner, onChanged }: NotificationsOptions) {
+export function createNotifications({ db, clock, community, owner, onChanged, digestEveryMs = 60_000 }: NotificationsOptions) {
   const repo = createNotificationsRepo(db);
   const now = () => clock();
   const circleNames = new Map<string, string>();
@@ -39,15 +43,15 @@ export function createNotifications({ db, clock, community, owner, onChanged }: 
   };
 
   // What arrived since the last announcement; announced on the next turn, so a batch rings once.
-  let arrived: StudioNotification[] = [];
+  let arrived: { kept: StudioNotification; delivery: Delivery }[] = [];
   let scheduled = false;
   const announce = () => {
     scheduled = false;
     if (!db.open) return; // the studio closed meanwhile: what arrived is kept, and counted on the next open
     const batch = arrived;
     arrived = [];
-    const desktop = repo.settings().desktop;
-    const allowed = batch.filter((n) => desktop[n.kind]);
+    // Only what the writer's settings and the hour allow on the desktop (shared/rules/notifications.ts); the rest waits in the centre.
+    const allowed = batch.filter((a) => a.delivery === 'desktop').map((a) => a.kept);
     const newest = allowed.at(-1);
     const at = Date.now();
     const alert: NotificationAlert | null = !newest
@@ -57,11 +61,19 @@ export function createNotifications({ db, clock, community, owner, onChanged }: 
         : { id: newest.id, kind: newest.kind, title: newest.title, body: newest.body, at };
     onChanged(summary(alert));
   };
+  const deliveryFor = (kind: NotificationDraft['kind']) => {
+    const s = repo.settings();
+    return deliveryOf({ inApp: s.inApp[kind], desktop: s.desktop[kind], digest: s.digest.on, quiet: s.quiet, timeZone: s.timeZone }, now());
+  };
   const keep = (who: string, draft: NotificationDraft | null) => {
     if (!draft || !db.open) return; // a live event answered after the studio closed
-    const kept = repo.add(who, draft);
+    const delivery = deliveryFor(draft.kind);
+    if (delivery === 'none') return; // the writer turned this kind off
+    const kept = repo.add(who, draft, delivery === 'digest');
     if (!kept) return;
-    arrived.push(kept);
+    arrived.push({ kept, delivery });
+    // Held for the digest: if today's is due (its time passed while the studio was closed, say), it goes now.
+    if (delivery === 'digest') sendDigest();
     if (!scheduled) {
       scheduled = true;
       setImmediate(announce);
@@ -76,8 +88,67 @@ export function createNotifications({ db, clock, community, owner, onChanged }: 
     return circleNames.get(circleId) ?? 'your circle';
   };
 
-  // Another account signed in: its own counts.
-  community.onSignedIn(() => onChanged(summary()));
+  // Notices from the server (kudos received, new followers, milestones of writers followed),
+  // read after this account's cursor: on every sign-in (what came while offline) and when told.
+  let pulling: Promise<void> | null = null;
+  let again = false;
+  const pullNotices = (): Promise<void> => {
+    if (pulling) {
+      again = true;
+      return pulling;
+    }
+    pulling = (async () => {
+      do {
+        again = false;
+        const who = community.account?.id;
+        if (!who || !db.open) return;
+        for (;;) {
+          const answer = await community.request('activity:notices', { after: repo.noticeCursor(who), limit: 100 });
+          if (!answer.ok || !db.open || community.account?.id !== who) return;
+          for (const n of answer.data.notices) keep(who, notificationFromNotice(n));
+          repo.setNoticeCursor(who, answer.data.last);
+          if (answer.data.notices.length < 100) break;
+        }
+      } while (again);
+    })().finally(() => {
+      pulling = null;
+    });
+    return pulling;
+  };
+  community.onServer('activity:notice', () => void pullNotices());
+
+  // The daily digest: at the chosen time, one summary of what was held for it.
+  const sendDigest = () => {
+    const who = owner();
+    if (!who || !db.open) return;
+    const prefs = repo.prefs();
+    if (!prefs.digest.on || !digestDue(prefs.digest.at, prefs.digestDay, now(), prefs.timeZone)) return;
+    const held = repo.held(who);
+    const digest = digestOf(held.map((n) => ({ kind: n.kind, title: n.title })));
+    repo.setDigestDay(localDayOf(prefs.timeZone));
+    repo.release(who);
+    if (!digest) return;
+    const newest = held.at(-1)!;
+    onChanged(summary({ id: newest.id, kind: newest.kind, title: digest.title, body: digest.body, at: Date.now(), digest: true }));
+  };
+  const localDayOf = (timeZone: string | null) => localDay(now(), timeZone);
+  const digestTimer = setInterval(sendDigest, digestEveryMs);
+  digestTimer.unref?.();
+
+  // Another account signed in: its own counts, and the notices it has not read.
+  community.onSignedIn(() => {
+    onChanged(summary());
+    void pullNotices();
+  });
+  // Live events: a mention in a discussion; the outcome of a report the writer made.
+  community.onServer('discussion:mentioned', (m) => {
+    const who = community.account?.id;
+    if (who) keep(who, notificationFromMention(m, now().toISOString()));
+  });
+  community.onServer('moderation:outcome', (o) => {
+    const who = community.account?.id;
+    if (who) keep(who, notificationFromOutcome(o, now().toISOString()));
+  });
   // Live events: someone joined one of the writer's circles; a sprint was planned in one.
   community.onServer('circle:memberJoined', ({ circleId, member }) => {
     const who = community.account?.id;
@@ -114,8 +185,8 @@ export function createNotifications({ db, clock, community, owner, onChanged }: 
       return next;
     },
     'notifications.settings': () => repo.settings(),
-    'notifications.setSettings': ({ desktop }: In<'notifications.setSettings'>) => {
-      repo.setDesktop(desktop);
+    'notifications.setSettings': (patch: In<'notifications.setSettings'>) => {
+      repo.setSettings(patch);
       return repo.settings();
     },
   };
@@ -127,5 +198,10 @@ export function createNotifications({ db, clock, community, owner, onChanged }: 
       keep(me, notificationFromFeed(item, me, lookup, now()));
     },
     summary,
+    /** Reads the notices waiting on the server now (tests, and after a reconnect). */
+    pullNotices,
+    /** Sends the daily digest if it is due (the timer does this every minute). */
+    sendDigest,
+    close: () => clearInterval(digestTimer),
   };
 }

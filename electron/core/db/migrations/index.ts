@@ -15,6 +15,7 @@ import { searchBlocks } from './0019-search-blocks';
 import { challenges } from './0014-challenges';
 import { profiles } from './0016-profiles';
 import { prompts } from './0015-prompts';
+import { encouragement } from './0018-encouragement';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos, challenges, prompts, profiles, searchBlocks];
+export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos, challenges, prompts, profiles, encouragement, searchBlocks];
