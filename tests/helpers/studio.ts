@@ -10,7 +10,8 @@ import { tempDir } from './temp-dir';
 /** A community server on a SQLite file, so a test can stop it and start it again on the same port. */
 export async function serverOn(dbFile = path.join(tempDir(), 'community.db'), port = 0) {
   const store = await openStore(`sqlite:${dbFile}`);
-  const server = createCommunityServer({ store, logger: pino({ level: 'silent' }), tickMs: 100, limits: { burst: 400, perSecond: 200 } });
+  // Posting limits raised: studio tests are not about them (tests/integration/server/moderation-site.test.ts is).
+  const server = createCommunityServer({ store, logger: pino({ level: 'silent' }), tickMs: 100, limits: { burst: 400, perSecond: 200 }, postLimitScale: 1000 });
   const actual = await server.listen(port);
   let closed = false;
   const close = async () => {
