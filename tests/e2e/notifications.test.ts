@@ -92,8 +92,8 @@ describe('the notification centre', () => {
 
     // Cal turns desktop notifications off for replies; Ada replies: in the centre, not on the desktop.
     await openCentre(b.page);
-    await centre(b.page).getByText('Desktop notifications').click();
-    await centre(b.page).getByLabel('Replies').uncheck();
+    await centre(b.page).getByText('Notification settings').click();
+    await centre(b.page).getByLabel('Replies: on the desktop').uncheck();
     await closeCentre(b.page);
     const before = (await shown(b.page)).length;
     await openCentre(a.page);

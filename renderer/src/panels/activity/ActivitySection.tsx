@@ -3,9 +3,26 @@ import type { ActivityItem } from '../../../../shared/api/activity';
 import { useStore, useStores } from '../../app/stores';
 import { TimeAgo } from '../critique/TimeAgo';
 import { WriterName } from '../profiles/open-profile';
+import { KudosButton } from './KudosButton';
 import './activity.css';
 
-const line = (i: ActivityItem) => (i.kind === 'thread' ? `started “${i.title}”` : i.kind === 'challenge_milestone' ? `reached ${i.title}` : `gave kudos in “${i.title}”`);
+/** What the item says after the writer's name. Titles are other people's plain text. */
+const line = (i: ActivityItem) => {
+  switch (i.kind) {
+    case 'thread':
+      return `started “${i.title}”`;
+    case 'challenge_milestone':
+      return `reached ${i.title}`;
+    case 'sprint_result':
+      return `wrote ${i.title}`;
+    case 'share':
+      return `asks for critique on “${i.title}”`;
+    default:
+      return `gave kudos in “${i.title}”`;
+  }
+};
+const ICON: Record<ActivityItem['kind'], string> = { thread: '💬', kudos: '👏', challenge_milestone: '🏔', sprint_result: '⏱', share: '📄' };
+const takesKudos = (i: ActivityItem): i is ActivityItem & { kind: 'sprint_result' | 'challenge_milestone' } => i.kind === 'sprint_result' || i.kind === 'challenge_milestone';
 
 /** The activity of the writers and circles the writer follows, newest first; and whom they follow. */
 export function ActivitySection() {
@@ -27,9 +44,15 @@ export function ActivitySection() {
       ) : (
         <ul aria-label="Activity feed" className="activity-feed">
           {state.items.map((i) => (
-            <li key={i.id}>
-              <WriterName id={i.actorId} name={i.actorName} /> {line(i)}
-              {i.circleName && <> in {i.circleName}</>} · <TimeAgo iso={i.createdAt} />
+            <li key={i.id} className={`activity-item activity-${i.kind}`}>
+              <span className="activity-icon" aria-hidden="true">
+                {ICON[i.kind]}
+              </span>
+              <span className="activity-text">
+                <WriterName id={i.actorId} name={i.actorName} /> {line(i)}
+                {i.circleName && <> in {i.circleName}</>} · <TimeAgo iso={i.createdAt} />
+              </span>
+              {takesKudos(i) && <KudosButton targetKind={i.kind} targetId={i.id} to={i.actorName} count={i.kudos} mine={i.kudosMine} />}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
-import type { ActivityItem, Follow } from '../../../../shared/api/activity';
+import type { ActivityItem, Follow, SprintResultKudos } from '../../../../shared/api/activity';
+import type { KudosTargetKind } from '../../../../shared/rules/kudos';
 import type { StudioApi } from '../../../../shared/api/studio-api';
 import { errorMessage } from '../../app/studio-client';
 
@@ -8,15 +9,17 @@ export interface ActivityState {
   items: ActivityItem[];
   next: string | null;
   follows: Follow[];
-  /** Kudos counts of posts the writer gave or took back kudos on, this session. */
+  /** Kudos counts of things the writer gave or took back kudos on, or looked at (critiques), by target id. */
   kudos: Record<string, { count: number; mine: boolean }>;
+  /** Finished sprints' results, to give kudos on, by sprint id. */
+  sprintResults: Record<string, SprintResultKudos[]>;
   error: string | null;
 }
 
 /** Encouragement's one store in the renderer: the activity feed, who and what the writer follows, kudos given. */
 export function createActivityStore(api: StudioApi) {
   const listeners = new Set<Listener>();
-  let state: ActivityState = { items: [], next: null, follows: [], kudos: {}, error: null };
+  let state: ActivityState = { items: [], next: null, follows: [], kudos: {}, sprintResults: {}, error: null };
   const set = (patch: Partial<ActivityState>) => {
     state = { ...state, ...patch };
     listeners.forEach((listener) => listener());
@@ -37,6 +40,14 @@ export function createActivityStore(api: StudioApi) {
   api.on('discussions:changed', (change) => {
     if (change && state.follows.length > 0) void attempt(load);
   });
+  // Kudos given here settled in the outbox (or a follow changed): the feed shows the server's counts.
+  api.on('activity:changed', (change) => {
+    if (change) void attempt(load);
+  });
+  const setKudos = (targetId: string, k: { count: number; mine: boolean }) => {
+    const items = state.items.map((i) => (i.id === targetId ? { ...i, kudos: k.count, kudosMine: k.mine } : i));
+    set({ kudos: { ...state.kudos, [targetId]: { count: k.count, mine: k.mine } }, items });
+  };
   return {
     subscribe(listener: Listener) {
       listeners.add(listener);
@@ -50,10 +61,23 @@ export function createActivityStore(api: StudioApi) {
         const page = await api.activity.feed({ before: state.next });
         set({ items: [...state.items, ...page.items], next: page.next });
       }),
-    kudos: (postId: string, given: boolean) =>
+    /** Gives or takes back kudos (kept in the studio, sent through the outbox). */
+    kudos: (targetId: string, given: boolean, targetKind: KudosTargetKind = 'post') =>
       attempt(async () => {
-        const answer = await api.activity.kudos({ targetKind: 'post', targetId: postId, given });
-        set({ kudos: { ...state.kudos, [postId]: { count: answer.count, mine: answer.mine } } });
+        setKudos(targetId, await api.activity.kudos({ targetKind, targetId, given }));
+      }),
+    /** Reads the kudos of critiques (say) the writer is looking at. */
+    loadKudos: (targetKind: KudosTargetKind, targetIds: string[]) =>
+      attempt(async () => {
+        if (targetIds.length === 0) return;
+        const counts = await api.activity.kudosOf({ targetKind, targetIds: targetIds.slice(0, 100) });
+        set({ kudos: { ...state.kudos, ...Object.fromEntries(counts.map((k) => [k.targetId, { count: k.count, mine: k.mine }])) } });
+      }),
+    /** A finished sprint's results, with their kudos. */
+    loadSprintResults: (sprintId: string) =>
+      attempt(async () => {
+        const results = await api.activity.sprintResults({ sprintId });
+        set({ sprintResults: { ...state.sprintResults, [sprintId]: results }, kudos: { ...state.kudos, ...Object.fromEntries(results.map((k) => [k.targetId, { count: k.count, mine: k.mine }])) } });
       }),
     follow: (kind: 'writer' | 'circle', id: string, following: boolean) =>
       attempt(async () => {

@@ -7,6 +7,7 @@ import { useStudio } from '../../app/studio-context';
 import { DiscardRefused, SyncBadge } from './SyncBadge';
 import { ThreadCard } from './ThreadCard';
 import { TimeAgo } from './TimeAgo';
+import { CritiqueKudos } from '../activity/CritiqueKudos';
 
 interface Props {
   threads: Thread[];
@@ -96,6 +97,7 @@ export function ThreadList({ threads, detached, critiques, meId, shareAuthorId, 
                     {c.helpful ? 'Marked helpful' : 'Mark helpful'}
                   </button>
                 )}
+                <CritiqueKudos critique={c} meId={meId} shareAuthorId={shareAuthorId(c.shareId) ?? null} />
               </li>
             ))}
           </ul>

@@ -1,18 +1,10 @@
 import { useEffect } from 'react';
-import { notificationKinds, type NotificationKind, type StudioNotification } from '../../../../shared/api/notifications';
+import type { StudioNotification } from '../../../../shared/api/notifications';
 import { useStore, useStores } from '../../app/stores';
 import { TimeAgo } from '../critique/TimeAgo';
+import { NotificationSettingsForm } from './NotificationSettingsForm';
 
 export type OpenNotification = (notification: StudioNotification) => void;
-
-const KIND_LABEL: Record<NotificationKind, string> = {
-  comment: 'New comments on my drafts',
-  reply: 'Replies',
-  critique: 'Critiques of my drafts',
-  share: 'Drafts shared with me',
-  join: 'Someone joins my circles',
-  sprint: 'Sprints planned in my circles',
-};
 
 /** What happened in the writer's community, newest first; opening one marks it read and shows what it is about. */
 export function NotificationCentre({ onOpen }: { onOpen: OpenNotification }) {
@@ -21,7 +13,6 @@ export function NotificationCentre({ onOpen }: { onOpen: OpenNotification }) {
   const list = useStore(notifications, (s) => s.list());
   const unread = useStore(notifications, (s) => s.summary().unread);
   const settings = useStore(notifications, (s) => s.settings());
-  const permission = useStore(notifications, (s) => s.permission());
 
   const open = (n: StudioNotification) => {
     void notifications.markRead(n.read ? [] : [n.id]).catch(() => undefined);
@@ -38,7 +29,7 @@ export function NotificationCentre({ onOpen }: { onOpen: OpenNotification }) {
       {list === null ? (
         <p className="muted">Loading…</p>
       ) : list.length === 0 ? (
-        <p className="muted">Nothing yet. Comments, replies, critiques, drafts shared with you, new members and sprints in your circles arrive here.</p>
+        <p className="muted">Nothing yet. Comments, critiques, kudos, mentions, new followers and what happens in your circles arrive here.</p>
       ) : (
         <ul className="notification-list" aria-label="Notification list">
           {list.map((n) => (
@@ -54,24 +45,8 @@ export function NotificationCentre({ onOpen }: { onOpen: OpenNotification }) {
         </ul>
       )}
       <details className="notification-settings">
-        <summary>Desktop notifications</summary>
-        {permission === 'denied' && <p className="muted">This browser blocks notifications from Margin; allow them in its site settings to see them here.</p>}
-        {permission === 'default' && (
-          <button type="button" onClick={() => void notifications.askPermission()}>
-            Allow desktop notifications
-          </button>
-        )}
-        {settings && (
-          <fieldset>
-            <legend>Show on the desktop</legend>
-            {notificationKinds.map((kind) => (
-              <label key={kind} className="check">
-                <input type="checkbox" checked={settings.desktop[kind]} onChange={(e) => void notifications.setDesktop(kind, e.target.checked).catch(() => undefined)} />
-                {KIND_LABEL[kind]}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <summary>Notification settings</summary>
+        {settings ? <NotificationSettingsForm settings={settings} /> : <p className="muted">Loading…</p>}
       </details>
     </div>
   );

@@ -89,14 +89,23 @@ export function createNotificationsStore(api: StudioApi) {
       show(await api.notifications.markRead({ all: true, tab }));
       if (watchers > 0) await loadList();
     },
-    async setDesktop(kind: keyof NotificationSettings['desktop'], on: boolean) {
-      // Ticked at once; the core's answer then stands.
-      if (settings) settings = { desktop: { ...settings.desktop, [kind]: on } };
+    /** Changes some settings: shown at once, then the core's answer stands. */
+    async setSettings(patch: { desktop?: Partial<NotificationSettings['desktop']>; inApp?: Partial<NotificationSettings['inApp']>; quiet?: NotificationSettings['quiet']; digest?: NotificationSettings['digest']; timeZone?: string | null }) {
+      if (settings)
+        settings = {
+          ...settings,
+          ...(patch.quiet !== undefined ? { quiet: patch.quiet } : {}),
+          ...(patch.digest ? { digest: patch.digest } : {}),
+          ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
+          desktop: { ...settings.desktop, ...patch.desktop },
+          inApp: { ...settings.inApp, ...patch.inApp },
+        };
       notify();
-      settings = await api.notifications.setSettings({ desktop: { [kind]: on } });
+      settings = await api.notifications.setSettings(patch);
       notify();
-      // Turning one on is the moment to ask the browser, once.
-      if (on && typeof Notification !== 'undefined' && Notification.permission === 'default') await Notification.requestPermission();
+      // Turning a desktop kind on is the moment to ask the browser, once.
+      const askNow = Object.values(patch.desktop ?? {}).some(Boolean);
+      if (askNow && typeof Notification !== 'undefined' && Notification.permission === 'default') await Notification.requestPermission();
       notify();
     },
     permission: (): NotificationPermission => (typeof Notification === 'undefined' ? 'denied' : Notification.permission),

@@ -6,6 +6,7 @@ import type { Circle, LeaderRow, Sprint, SprintResult } from '../../../../shared
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { SprintHistoryChart } from './SprintHistoryChart';
+import { SprintResultKudos } from '../activity/SprintResultKudos';
 
 const DURATIONS = [5, 10, 15, 20, 25, 30, 45, 60, 90, 120];
 const REACTIONS = ['👏', '🔥', '💪', '⭐'] as const;
@@ -148,6 +149,7 @@ function SprintOver({ tick, result }: { tick: StudioSprintTick; result: SprintRe
           </li>
         ))}
       </ol>
+      {tick.status === 'finished' && <SprintResultKudos sprintId={tick.sprintId} meId={tick.me?.userId ?? null} names={new Map(rows.map((r) => [r.userId, r.displayName]))} />}
     </div>
   );
 }
