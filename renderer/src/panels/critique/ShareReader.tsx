@@ -9,6 +9,7 @@ import { MarginThreads } from './MarginThreads';
 import { useStore, useStores } from '../../app/stores';
 import type { MarkWish } from './CommentMarksPlugin';
 import { renderDraft, type DraftView } from './static-draft';
+import { ReportControl } from '../moderation/ReportControl';
 
 /** Opens a draft's link in a new browsing context that cannot reach back into the studio's page. */
 function openLinkOutside(event: MouseEvent) {
@@ -161,6 +162,7 @@ export function ShareReader({ view, onVersion, onClose }: { view: ShareView; onV
         <button type="button" onClick={startComment} disabled={!view.version.content} title="Ctrl+Alt+M">
           Comment on selection
         </button>
+        {view.me && view.share.authorId !== view.me.id && <ReportControl kind="share" id={view.share.id} label={`the shared draft ${view.share.title}`} />}
       </div>
       {error && (
         <p role="alert" className="notice error">

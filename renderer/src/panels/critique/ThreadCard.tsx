@@ -5,6 +5,7 @@ import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { DiscardRefused, SyncBadge } from './SyncBadge';
 import { TimeAgo } from './TimeAgo';
+import { ReportControl } from '../moderation/ReportControl';
 
 function Comment({ comment }: { comment: ReviewComment }) {
   return (
@@ -125,6 +126,7 @@ export function ThreadCard({ thread, detached = false, meId, shareAuthorId, late
             What changed
           </button>
         )}
+        {meId !== null && root.authorId !== meId && <ReportControl kind="comment" id={root.id} label={`the comment by ${root.authorName}`} />}
       </div>
       {replying && (
         <form onSubmit={sendReply} className="reply-form">

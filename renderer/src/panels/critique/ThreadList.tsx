@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { helpfulRefusal } from '../../../../shared/rules/critique';
+import { ReportControl } from '../moderation/ReportControl';
 import type { ReviewCritique, Thread } from '../../../../shared/api/studio-api';
 import { errorMessage } from '../../app/studio-client';
 import { useStore, useStores } from '../../app/stores';
@@ -98,6 +99,7 @@ export function ThreadList({ threads, detached, critiques, meId, shareAuthorId, 
                   </button>
                 )}
                 <CritiqueKudos critique={c} meId={meId} shareAuthorId={shareAuthorId(c.shareId) ?? null} />
+                {meId !== null && c.authorId !== meId && <ReportControl kind="critique" id={c.id} label={`the critique by ${c.authorName}`} />}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { TimeAgo } from '../critique/TimeAgo';
 import { WriterName } from '../profiles/open-profile';
 import { PostCheers } from '../activity/PostCheers';
 import { PostActions } from '../moderation/PostActions';
+import { MuteToggle } from '../moderation/MuteToggle';
 import { PostBody } from './PostBody';
 import './discussions.css';
 
@@ -110,6 +111,7 @@ function ThreadView({ view, circle }: { view: LocalThreadView; circle: Circle | 
       <h4>
         {thread.title} {thread.pinned && <span className="badge">pinned</span>} {thread.locked && <span className="badge">locked</span>}
       </h4>
+      {thread.syncState === 'synced' && <MuteToggle threadId={thread.id} />}
       {moderates && thread.syncState === 'synced' && (
         <div className="row-actions">
           <button type="button" onClick={() => void discussions.moderate({ pinned: !thread.pinned })}>

@@ -1,24 +1,40 @@
-import type { BlockedWriter, ModerationChange, ModerationEntry, QueuedReport, ReportReason } from '../../../../shared/api/moderation';
+import type { BlockedWriter, ModerationChange, ModerationEntry, QueuedReport, ReportReason, Sanction } from '../../../../shared/api/moderation';
 import type { StudioApi } from '../../../../shared/api/studio-api';
+import type { ModerationAction, ReportTargetKind } from '../../../../shared/rules/moderation';
 import { errorMessage } from '../../app/studio-client';
 
 type Listener = () => void;
+/** A circle's id, or SITE for the site queue (site moderators and admins). */
+export const SITE = 'site';
 
 export interface ModerationState {
-  /** Circles the writer moderates, with their open reports and the audit log. */
+  /** Open reports and the audit log, per circle the writer moderates (and SITE for site staff). */
   queues: Record<string, QueuedReport[]>;
   logs: Record<string, ModerationEntry[]>;
+  /** Whether the signed-in writer works the site queue (the server said so by answering it). */
+  siteStaff: boolean;
   blocks: BlockedWriter[];
+  /** Warnings, suspensions and bans on the writer, newest first. */
+  sanctions: Sanction[];
   /** What became of the writer's own reports, newest first. */
   outcomes: string[];
   notice: string | null;
   error: string | null;
 }
 
-/** Moderation's one store in the renderer: reports sent, the queues the writer works, blocks. */
+const OUTCOME: Record<ModerationAction, string> = {
+  hide: 'Something you reported was hidden by a moderator',
+  dismiss: 'A moderator looked at something you reported and left it',
+  warn: 'A moderator warned the writer you reported',
+  suspend: 'A moderator suspended the writer you reported',
+  ban: 'A moderator banned the writer you reported',
+};
+const WHAT: Record<ReportTargetKind, string> = { post: 'post', comment: 'comment', critique: 'critique', share: 'shared draft', profile: 'profile' };
+
+/** Moderation's one store in the renderer: reports sent, the queues the writer works, sanctions on them, blocks. */
 export function createModerationStore(api: StudioApi) {
   const listeners = new Set<Listener>();
-  let state: ModerationState = { queues: {}, logs: {}, blocks: [], outcomes: [], notice: null, error: null };
+  let state: ModerationState = { queues: {}, logs: {}, siteStaff: false, blocks: [], sanctions: [], outcomes: [], notice: null, error: null };
   const set = (patch: Partial<ModerationState>) => {
     state = { ...state, ...patch };
     listeners.forEach((listener) => listener());
@@ -31,19 +47,24 @@ export function createModerationStore(api: StudioApi) {
       set({ error: errorMessage(err) });
     }
   };
-  const loadCircle = async (circleId: string) => {
-    const [queue, log] = await Promise.all([api.moderation.queue({ circleId }), api.moderation.log({ circleId })]);
-    set({ queues: { ...state.queues, [circleId]: queue }, logs: { ...state.logs, [circleId]: log } });
+  const load = async (scope: string) => {
+    const input = scope === SITE ? {} : { circleId: scope };
+    const [queue, log] = await Promise.all([api.moderation.queue(input), api.moderation.log(input)]);
+    set({ queues: { ...state.queues, [scope]: queue }, logs: { ...state.logs, [scope]: log } });
   };
 
   api.on('moderation:changed', (change: ModerationChange | null) => {
     if (!change) return;
     if (change.kind === 'reported') {
-      if (change.circleId in state.queues) void attempt(() => loadCircle(change.circleId));
+      if (change.circleId && change.circleId in state.queues) void attempt(() => load(change.circleId!));
+      if (state.siteStaff) void attempt(() => load(SITE));
       return;
     }
-    const line = change.action === 'hide' ? `A post you reported was hidden by a moderator: ${change.reason}` : `A moderator looked at a post you reported and left it: ${change.reason}`;
-    set({ outcomes: [line, ...state.outcomes].slice(0, 20) });
+    if (change.kind === 'sanctioned') {
+      set({ sanctions: [change.sanction, ...state.sanctions] });
+      return;
+    }
+    set({ outcomes: [`${OUTCOME[change.action]}: ${change.reason}`, ...state.outcomes].slice(0, 20) });
   });
 
   return {
@@ -52,21 +73,36 @@ export function createModerationStore(api: StudioApi) {
       return () => listeners.delete(listener);
     },
     state: () => state,
-    loadCircle: (circleId: string) => attempt(() => loadCircle(circleId)),
+    loadCircle: (circleId: string) => attempt(() => load(circleId)),
+    /** The site queue, if this writer is site staff; anyone else is quietly not. */
+    loadSite: async () => {
+      try {
+        await load(SITE);
+        set({ siteStaff: true });
+      } catch {
+        set({ siteStaff: false });
+      }
+    },
     loadBlocks: () => attempt(async () => set({ blocks: await api.moderation.blocks() })),
-    report: (postId: string, reason: ReportReason, note: string) =>
+    loadSanctions: () => attempt(async () => set({ sanctions: await api.moderation.sanctions() })),
+    report: (targetKind: ReportTargetKind, targetId: string, reason: ReportReason, note: string) =>
       attempt(async () => {
-        await api.moderation.report({ postId, reason, note });
-        set({ notice: 'Report sent to the circle’s moderators. You will be told what they decide.' });
+        await api.moderation.report({ targetKind, targetId, reason, note });
+        set({ notice: `Report of the ${WHAT[targetKind]} sent to the moderators. You will be told what they decide.` });
       }),
-    decide: (circleId: string, reportId: string, action: 'hide' | 'dismiss', reason: string) =>
+    decide: (scope: string, reportId: string, action: ModerationAction, reason: string, options: { days?: number; site?: boolean } = {}) =>
       attempt(async () => {
-        await api.moderation.decide({ reportId, action, reason });
-        await loadCircle(circleId);
+        await api.moderation.decide({ reportId, action, reason, ...options });
+        await load(scope);
       }),
     block: (userId: string, blocked: boolean) =>
       attempt(async () => {
-        set({ blocks: await api.moderation.block({ userId, blocked }), notice: blocked ? 'Blocked: their posts are gone for you.' : 'Unblocked.' });
+        set({ blocks: await api.moderation.block({ userId, blocked }), notice: blocked ? 'Blocked: their writing is gone for you, and they cannot answer you.' : 'Unblocked.' });
+      }),
+    mute: (threadId: string, muted: boolean) =>
+      attempt(async () => {
+        await api.moderation.mute({ threadId, muted });
+        set({ notice: muted ? 'Thread muted: no more notifications from it.' : 'Thread unmuted.' });
       }),
   };
 }

@@ -3,6 +3,7 @@ import type { WriterProfile } from '../../../../shared/api/profiles';
 import { useStore, useStores } from '../../app/stores';
 import { formatCount } from '../../ui/format';
 import { TimeAgo } from '../critique/TimeAgo';
+import { ReportControl } from '../moderation/ReportControl';
 
 const RELATION: Record<WriterProfile['relation'], string> = { self: ' · your profile, as you see it', circle: ' · you share a circle', stranger: '' };
 
@@ -29,7 +30,10 @@ export function ProfileDialog() {
               </p>
             </>
           ) : viewing ? (
-            <ProfileBody profile={viewing} />
+            <>
+              <ProfileBody profile={viewing} />
+              {viewing.relation !== 'self' && <ReportControl kind="profile" id={viewing.accountId} label={`the profile of ${viewing.displayName}`} />}
+            </>
           ) : (
             <h2 id="profile-title">Loading profile…</h2>
           )}
