@@ -37,7 +37,6 @@ import { diffProse } from './snapshots/text-diff';
 import { createDailyWordsRepo } from './stats/daily-words.repo';
 import { zodMessage } from './zod-message';
 import { createSearch } from './search/search.service';
-import { createBlockIndex } from './search/blocks';
 import { createReplace } from './replace/replace.service';
 import { createExport } from './export/export.service';
 import { createImport } from './import/import.service';
@@ -59,8 +58,6 @@ export interface StudioCoreOptions {
   communityBackoff?: { delayMs: number; maxDelayMs: number };
   /** How long the outbox waits after a failure of the moment (tests shorten it). */
   outboxBackoff?: { baseMs: number; capMs: number };
-  /** false only for bench:search's baseline: saves leave the search index as it was. */
-  searchIndex?: boolean;
 }
 
 type Handlers = { [M in StudioMethod]: (input: StudioParsedInput<M>) => StudioOutputs[M] | Promise<StudioOutputs[M]> };
@@ -94,8 +91,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
   const { db, notices } = opened;
   const projects = createProjectsRepo(db, clock);
   const documents = createDocumentsRepo(db, clock);
-  // bench:search's baseline saves without the search index, to time what the index adds.
-  const content = createContentRepo(db, documents, clock, options.searchIndex === false ? undefined : createBlockIndex(db).sync);
+  const content = createContentRepo(db, documents, clock);
   const snapshots = createSnapshotsRepo(db, clock);
   const daily = createDailyWordsRepo(db, clock);
   const backups = createBackups({ db, dataDir: options.dataDir, clock, restore, nativeBinding: options.nativeBinding });

@@ -9,12 +9,13 @@ import { tempDir } from '../helpers/temp-dir';
 const call = <T = any>(core: StudioCore, method: string, input: unknown = {}): T => unwrap(core.call(method, input) as Result<T>);
 const titles = (core: StudioCore, query: string) => call<SearchResults>(core, 'search.query', { query }).hits.map((h) => h.documentTitle).sort();
 
-/** Forty paragraphs, each with a word of its own ("wordzero3", "wordone17"…) so a test can search for one paragraph. */
+/** 120 paragraphs, each with a word of its own ("wordzero3", "wordone17"…) so a test can search for one paragraph. */
 const NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
-const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} tells of the harbour, word${NAMES[i % 8]}${i}, and of the long grey sea beyond it.`);
+const paragraphs = Array.from({ length: 120 }, (_, i) => `Paragraph ${i} tells of the harbour, word${NAMES[i % 8]}${i}, and of the long grey sea beyond it.`);
 
-/** The document's blocks in the index, as id -> text. */
+/** The document's blocks in the index as the next search sees them (it catches up first), as id -> text. */
 function blocks(core: StudioCore, documentId: string): Map<number, string> {
+  call(core, 'search.query', { query: 'harbour' });
   const no = core.db.prepare('SELECT no FROM search_documents WHERE document_id = ?').pluck().get(documentId) as number;
   const rows = core.db.prepare('SELECT id, text FROM document_blocks WHERE id BETWEEN ? AND ?').all(no * SLOTS, no * SLOTS + SLOTS - 1) as { id: number; text: string }[];
   return new Map(rows.map((r) => [r.id, r.text]));
@@ -61,6 +62,11 @@ describe('search index by block', () => {
     expectCovers(core, doc.id, paragraphs);
     const edited = paragraphs.map((p, i) => (i === 20 ? `${p} Then a cormorant landed.` : p));
     call(core, 'documents.save', { id: doc.id, content: docJson(edited) });
+    // The save itself only notes the document; the index is untouched until a search needs it.
+    const pending = () => core.db.prepare('SELECT document_id FROM search_pending').pluck().all();
+    expect(pending()).toEqual([doc.id]);
+    const raw = core.db.prepare("SELECT count(*) FROM block_search WHERE block_search MATCH 'cormorant'").pluck();
+    expect(raw.get()).toBe(0);
     const after = blocks(core, doc.id);
     const { removed, added } = changes(before, after);
     expect(removed).toHaveLength(1);
@@ -69,6 +75,8 @@ describe('search index by block', () => {
     expect(added[0]).toContain('Then a cormorant landed.');
     expect(added[0]!.replace(' Then a cormorant landed.', '')).toBe(removed[0]);
     expectCovers(core, doc.id, edited);
+    expect(pending()).toEqual([]);
+    expect(raw.get()).toBe(1);
     expect(titles(core, 'cormorant')).toEqual(['Long chapter']);
     integrity(core);
 
@@ -112,7 +120,7 @@ describe('search index by block', () => {
     expect(moved.removed.length).toBeLessThanOrEqual(3);
     expect(moved.added.length).toBeLessThanOrEqual(3);
     expect(moved.removed.length + moved.added.length).toBeLessThan(total);
-    expect(titles(core, 'wordseven39')).toEqual(['Long chapter']);
+    expect(titles(core, 'wordseven119')).toEqual(['Long chapter']);
     integrity(core);
     core.close();
   });
@@ -133,9 +141,9 @@ describe('search index by block', () => {
 
   it("finds a document that has a query's words in different blocks, and not one that lacks one", () => {
     const { core, doc } = setup();
-    // wordzero0 is in the first block, wordseven39 in the last: the document has both.
+    // wordzero0 is in the first block, wordseven119 in the last: the document has both.
     expect(blocks(core, doc.id).size).toBeGreaterThan(1);
-    expect(titles(core, 'wordzero0 wordseven39')).toEqual(['Long chapter']);
+    expect(titles(core, 'wordzero0 wordseven119')).toEqual(['Long chapter']);
     expect(titles(core, 'wordzero0 nowhere')).toEqual([]);
     core.close();
   });

@@ -35,11 +35,7 @@ function readPlace(json: string | null): DocumentPlace | null {
   }
 }
 
-/**
- * `textChanged` runs inside the write, when the plain text changed: the search index follows
- * the text in the same transaction (a formatting-only save costs it nothing).
- */
-export function createContentRepo(db: Database, documents: DocumentsRepo, clock: Clock, textChanged?: (id: string, plainText: string) => void) {
+export function createContentRepo(db: Database, documents: DocumentsRepo, clock: Clock) {
   const select = db.prepare<[string], { content: string; plain_text: string; word_count: number; updated_at: string }>(
     'SELECT content, plain_text, word_count, updated_at FROM document_content WHERE document_id = ?',
   );
@@ -79,11 +75,9 @@ export function createContentRepo(db: Database, documents: DocumentsRepo, clock:
     },
     /** Writes content; returns the previous word count so callers can keep daily totals. */
     write(id: string, parsed: ParsedContent): { previousWords: number } {
-      const previous = select.get(id);
-      const previousWords = previous?.word_count ?? 0;
+      const previousWords = select.get(id)?.word_count ?? 0;
       const now = clock().toISOString();
       upsert.run({ id, content: parsed.content, plainText: parsed.plainText, wordCount: parsed.wordCount, now });
-      if (previous?.plain_text !== parsed.plainText) textChanged?.(id, parsed.plainText);
       touch.run(now, id);
       return { previousWords };
     },

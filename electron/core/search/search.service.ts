@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { StudioError } from '../../../shared/api/result';
 import type { SearchHit, SearchOutputs, SearchResults } from '../../../shared/api/search';
 import type { StudioParsedInput } from '../../../shared/schemas/studio';
-import { DOCUMENT_OF_BLOCK, SLOTS } from './blocks';
+import { createBlockIndex, DOCUMENT_OF_BLOCK, SLOTS } from './blocks';
 import { textPattern, toFtsQuery } from './fts-query';
 import { locateSnippet, snippetOf, snippetParts } from './snippet';
 
@@ -72,7 +72,9 @@ export function createSearch(db: Database) {
     WHERE c.plain_text LIKE :like ESCAPE '\\' AND ${FINDABLE}
     ORDER BY d.updated_at DESC LIMIT :limit`);
 
+  const blocks = createBlockIndex(db);
   const query = ({ query, projectId, limit }: Input): SearchResults => {
+    blocks.catchUp(); // what was saved since the last search, before anything is searched
     const fts = toFtsQuery(query);
     const scope = { projectId: projectId ?? null, limit };
     if (fts.wordChars < 3 || fts.match === null) {

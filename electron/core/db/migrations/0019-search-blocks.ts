@@ -2,9 +2,11 @@ import type { Migration } from './index';
 import { blocksOf, SLOTS } from '../../search/blocks';
 
 /**
- * The search index by block instead of by document (electron/core/search/blocks.ts): saving
- * a 5,000-word chapter after typing a sentence rewrote the whole chapter's index (+3.9 ms a
- * save, mostly FTS5 segment writes at commit); now it rewrites the one paragraph that changed.
+ * The search index by block instead of by document, brought up to date by the next search
+ * rather than by every save (electron/core/search/blocks.ts): saving a 5,000-word chapter
+ * after typing a sentence rewrote the whole chapter's index (+3.9 ms a save, mostly FTS5
+ * segment writes at commit); now a save notes the document in search_pending, and the next
+ * search rewrites only the blocks whose text changed.
  *
  * search_documents numbers documents (an INTEGER PRIMARY KEY keeps its values through VACUUM);
  * document_blocks is the FTS5 index's external content, kept in step by triggers. Prefix
@@ -27,6 +29,10 @@ export const searchBlocks: Migration = {
         no INTEGER PRIMARY KEY,
         document_id TEXT NOT NULL UNIQUE
       );
+      -- Documents whose text changed since the index last read it (see search/blocks.ts).
+      CREATE TABLE search_pending (
+        document_id TEXT PRIMARY KEY
+      ) WITHOUT ROWID;
       CREATE TABLE document_blocks (
         id INTEGER PRIMARY KEY,
         text TEXT NOT NULL
@@ -36,7 +42,7 @@ export const searchBlocks: Migration = {
         content = 'document_blocks',
         content_rowid = 'id',
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '3 4 6'
+        prefix = '3 4'
       );
     `);
     const number = db.prepare<[string], number>('INSERT INTO search_documents (document_id) VALUES (?) RETURNING no').pluck();
@@ -63,8 +69,20 @@ export const searchBlocks: Migration = {
         INSERT INTO block_search (block_search, rowid, text) VALUES ('delete', old.id, old.text);
         INSERT INTO block_search (rowid, text) VALUES (new.id, new.text);
       END;
+      -- A save only notes that the document's text changed; the next search brings its blocks up to date.
+      -- (Not INSERT OR IGNORE: an upsert's conflict clause would override the trigger's.)
+      CREATE TRIGGER document_content_search_insert AFTER INSERT ON document_content BEGIN
+        INSERT INTO search_pending (document_id) SELECT new.document_id
+        WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = new.document_id);
+      END;
+      CREATE TRIGGER document_content_search_update AFTER UPDATE OF plain_text ON document_content
+      WHEN old.plain_text IS NOT new.plain_text BEGIN
+        INSERT INTO search_pending (document_id) SELECT new.document_id
+        WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE document_id = new.document_id);
+      END;
       -- A document's text gone (its document deleted for good): its blocks go too.
       CREATE TRIGGER document_content_blocks_delete AFTER DELETE ON document_content BEGIN
+        DELETE FROM search_pending WHERE document_id = old.document_id;
         DELETE FROM document_blocks WHERE id BETWEEN
           (SELECT no FROM search_documents WHERE document_id = old.document_id) * ${SLOTS}
           AND (SELECT no FROM search_documents WHERE document_id = old.document_id) * ${SLOTS} + ${SLOTS - 1};

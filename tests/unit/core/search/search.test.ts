@@ -115,7 +115,7 @@ describe('search: FTS5 over every project', () => {
     let core = openCore(dir);
     library(core);
     // As it was before migration 19 (the index by block), with the old index emptied: 19 builds the new one from the text.
-    core.db.exec("DELETE FROM schema_migrations WHERE version = 19; DROP TABLE block_search; DROP TABLE document_blocks; DROP TABLE search_documents; DROP TRIGGER IF EXISTS document_content_blocks_delete;");
+    core.db.exec("DELETE FROM schema_migrations WHERE version = 19; DROP TABLE block_search; DROP TABLE document_blocks; DROP TABLE search_documents; DROP TABLE search_pending; DROP TRIGGER document_content_blocks_delete; DROP TRIGGER document_content_search_insert; DROP TRIGGER document_content_search_update;");
     expect(core.db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'document_blocks%' OR name LIKE 'block_search%'").pluck().get()).toBe(0);
     core.close();
     core = openCore(dir);
