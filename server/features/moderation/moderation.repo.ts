@@ -51,7 +51,7 @@ export function createModerationRepo(db: Kysely<CommunityDatabase>, now: () => D
     const rows = await q.orderBy('l.created_at', 'desc').orderBy('l.id').limit(200).execute();
     return rows.map(entry);
   };
-  const logged = async (id: string) => entry((await logQuery().where('l.id', '=', id).executeTakeFirstOrThrow()));
+  const logged = async (id: string) => entry(await logQuery().where('l.id', '=', id).executeTakeFirstOrThrow());
 
   /** Finds what a report points at, whatever its kind. */
   async function target(kind: ReportTargetKind, id: string): Promise<Target | undefined> {
@@ -104,10 +104,10 @@ export function createModerationRepo(db: Kysely<CommunityDatabase>, now: () => D
   }
 
   /** Puts a warning, suspension or ban on a writer (inside the caller's transaction). A circle ban also bans them from its membership. */
-async function sanctionIn(
+  async function sanctionIn(
     trx: Kysely<CommunityDatabase>,
-    s: { userId: string; circleId: string | null; kind: SanctionKind; reason: string; days?: number; actorId: string; at: string }
-): Promise<Sanction> {
+    s: { userId: string; circleId: string | null; kind: SanctionKind; reason: string; days?: number; actorId: string; at: string },
+  ): Promise<Sanction> {
     const until = s.kind === 'suspend' ? new Date(Date.parse(s.at) + (s.days ?? 1) * 86_400_000).toISOString() : null;
     const row = { id: randomUUID(), user_id: s.userId, circle_id: s.circleId, kind: s.kind, reason: s.reason, until, actor_id: s.actorId, created_at: s.at };
     await trx.insertInto('sanctions').values(row).execute();

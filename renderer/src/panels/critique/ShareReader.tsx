@@ -162,7 +162,7 @@ export function ShareReader({ view, onVersion, onClose }: { view: ShareView; onV
         <button type="button" onClick={startComment} disabled={!view.version.content} title="Ctrl+Alt+M">
           Comment on selection
         </button>
-        {view.me && view.share.authorId !== view.me.id && <ReportControl kind="share" id={view.share.id} label={`the shared draft ${view.share.title}`} />}
+        {view.me && view.share.authorId !== view.me.id && <ReportControl kind="share" id={view.share.id} label={`the draft “${view.share.title}” by ${view.share.authorName}`} />}
       </div>
       {error && (
         <p role="alert" className="notice error">

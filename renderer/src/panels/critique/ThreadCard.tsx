@@ -126,7 +126,7 @@ export function ThreadCard({ thread, detached = false, meId, shareAuthorId, late
             What changed
           </button>
         )}
-        {meId !== null && root.authorId !== meId && <ReportControl kind="comment" id={root.id} label={`the comment by ${root.authorName}`} />}
+        {meId !== null && root.authorId !== meId && <ReportControl kind="comment" id={root.id} label={`${root.authorName}’s comment`} block={{ userId: root.authorId, name: root.authorName }} />}
       </div>
       {replying && (
         <form onSubmit={sendReply} className="reply-form">

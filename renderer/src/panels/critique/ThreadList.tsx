@@ -99,7 +99,7 @@ export function ThreadList({ threads, detached, critiques, meId, shareAuthorId, 
                   </button>
                 )}
                 <CritiqueKudos critique={c} meId={meId} shareAuthorId={shareAuthorId(c.shareId) ?? null} />
-                {meId !== null && c.authorId !== meId && <ReportControl kind="critique" id={c.id} label={`the critique by ${c.authorName}`} />}
+                {meId !== null && c.authorId !== meId && <ReportControl kind="critique" id={c.id} label={`${c.authorName}’s critique`} />}
               </li>
             ))}
           </ul>

@@ -5,12 +5,24 @@ import type { ReportTargetKind } from '../../../../shared/rules/moderation';
 import { useStores } from '../../app/stores';
 
 /** "Report" with a reason and a note, for anything someone else wrote: a post, comment, critique, share or profile. */
-export function ReportControl({ kind, id, label }: { kind: ReportTargetKind; id: string; /** e.g. "the comment by Ann" */ label: string }) {
+export function ReportControl({
+  kind,
+  id,
+  label,
+  block,
+}: {
+  kind: ReportTargetKind;
+  id: string;
+  /** e.g. "the comment by Ann" */
+  label: string;
+  /** Offers to block the writer too. */
+  block?: { userId: string; name: string };
+}) {
   const { moderation } = useStores();
   const [reason, setReason] = useState<ReportReason>('spam');
   const [note, setNote] = useState('');
   const [sent, setSent] = useState(false);
-  return (
+  const report = (
     <details className="report-control">
       <summary aria-label={`Report ${label}`}>Report</summary>
       {sent ? (
@@ -42,5 +54,14 @@ export function ReportControl({ kind, id, label }: { kind: ReportTargetKind; id:
         </form>
       )}
     </details>
+  );
+  if (!block) return report;
+  return (
+    <span className="post-actions">
+      {report}
+      <button type="button" onClick={() => void moderation.block(block.userId, true)}>
+        Block {block.name}
+      </button>
+    </span>
   );
 }

@@ -32,7 +32,7 @@ export function ProfileDialog() {
           ) : viewing ? (
             <>
               <ProfileBody profile={viewing} />
-              {viewing.relation !== 'self' && <ReportControl kind="profile" id={viewing.accountId} label={`the profile of ${viewing.displayName}`} />}
+              {viewing.relation !== 'self' && <ReportControl kind="profile" id={viewing.accountId} label={`${viewing.displayName}’s profile`} />}
             </>
           ) : (
             <h2 id="profile-title">Loading profile…</h2>
