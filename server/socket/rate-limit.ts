@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { retryAfter } from '../../shared/rules/limits';
 import type { CommunityDatabase } from '../store/schema';
 
 /** A token bucket: `capacity` events at once, refilled at `perSecond`. */
@@ -159,7 +160,7 @@ export function redisWindowLimiter(redis: RedisWindowCommands, name: string, now
       await redis.zRemRangeByScore(k, '-inf', t - rule.windowMs);
       if ((await redis.zCount(k, '-inf', '+inf')) >= rule.limit) {
         const [oldest] = await redis.zRangeWithScores(k, 0, 0);
-        return Math.max(1000, (oldest?.score ?? t) + rule.windowMs - t);
+        return retryAfter(oldest?.score ?? t, rule, t);
       }
       await redis.zAdd(k, { score: t, value: `${t}:${Math.random().toString(36).slice(2)}` });
       await redis.pExpire(k, rule.windowMs);
@@ -180,7 +181,7 @@ export function storeWindowLimiter(db: Kysely<CommunityDatabase>, name: string, 
         .where('key', '=', key)
         .where('at', '>', t - rule.windowMs)
         .executeTakeFirstOrThrow();
-      if (Number(row.n) >= rule.limit) return Math.max(1000, Number(row.oldest) + rule.windowMs - t);
+      if (Number(row.n) >= rule.limit) return retryAfter(Number(row.oldest), rule, t);
       await db.insertInto('attempts').values({ name, key, at: t }).execute();
       // A day is the longest window: older rows are pruned now and then.
       if (++writes % 200 === 0) await db.deleteFrom('attempts').where('name', '=', name).where('at', '<=', t - 86_400_000).execute();
