@@ -1,4 +1,9 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations/index';
+import { DATABASE_FILE } from '../../electron/core/studio-core';
 import { unwrap, type Result } from '../../shared/api/result';
 import type { SearchResults } from '../../shared/api/search';
 import { createStudioCore, type StudioCore } from '../../electron/core/studio-core';
@@ -155,6 +160,29 @@ describe('search index by block', () => {
     expect(core.db.prepare('SELECT count(*) FROM document_blocks').pluck().get()).toBe(0);
     expect(core.db.prepare('SELECT count(*) FROM search_documents').pluck().get()).toBe(0);
     expect(titles(core, 'harbour')).toEqual([]);
+    integrity(core);
+    core.close();
+  });
+
+  it('migration 19 moves a database indexed by document to the index by block', () => {
+    const dir = tempDir();
+    const old = new BetterSqlite3(path.join(dir, DATABASE_FILE));
+    migrate(old, migrations.filter((m) => m.version < 19));
+    const at = '2026-03-01T09:30:00.000Z';
+    old.prepare('INSERT INTO projects (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run('p1', 'Old Book', at, at);
+    old.prepare('INSERT INTO documents (id, project_id, parent_id, title, position, created_at, updated_at) VALUES (?, ?, NULL, ?, 0, ?, ?)').run('d1', 'p1', 'Old chapter', at, at);
+    old.prepare('INSERT INTO document_content (document_id, content, plain_text, word_count, updated_at) VALUES (?, ?, ?, ?, ?)').run('d1', docJson(paragraphs), paragraphs.join('\n'), 2000, at);
+    // The old index found it through its triggers.
+    expect(old.prepare("SELECT count(*) FROM document_search WHERE document_search MATCH 'wordfive13'").pluck().get()).toBe(1);
+    old.close();
+
+    const core = createStudioCore({ dataDir: dir, host: 'browser' });
+    expect(core.db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'document_search%'").pluck().get()).toBe(0);
+    // Built by the migration itself: nothing is left for the first search to catch up.
+    expect(core.db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM document_blocks').pluck().get()).toBeGreaterThan(1);
+    expectCovers(core, 'd1', paragraphs);
+    expect(titles(core, 'wordfive13 wordzero0')).toEqual(['Old chapter']);
     integrity(core);
     core.close();
   });
