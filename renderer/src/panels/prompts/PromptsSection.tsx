@@ -14,9 +14,10 @@ export function PromptsSection() {
   const state = useStore(prompts, (s) => s.state());
   const place = useOpenPlace();
   const [projectId, setProjectId] = useState<string>('');
+  // A project made or opened since shows up in "Write in".
   useEffect(() => {
     void prompts.loadAll();
-  }, [prompts]);
+  }, [prompts, place.projectId]);
   // The project to write in: the one open, until the writer picks another.
   const chosen = state.projects.some((p) => p.id === projectId) ? projectId : (place.projectId ?? state.projects[0]?.id ?? '');
   const today = state.today?.prompt ?? null;
@@ -73,25 +74,28 @@ export function PromptsSection() {
         {today ? (
           <>
             <blockquote className="prompt-text">{today.text}</blockquote>
-            <div className="row-actions prompt-write">
-              <label>
-                Write in
-                <select value={chosen} onChange={(e) => setProjectId(e.target.value)}>
-                  {state.projects.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.title}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="button" className="button-primary" disabled={!chosen} aria-keyshortcuts="Control+Alt+P" title="Write to this prompt (Ctrl+Alt+P)" onClick={() => void write()}>
-                Write to this prompt
-              </button>
-            </div>
-            {!chosen && <p className="muted">Make a project first: the response is a new document in it.</p>}
+            {chosen ? (
+              <div className="row-actions prompt-write">
+                <label>
+                  Write in
+                  <select value={chosen} onChange={(e) => setProjectId(e.target.value)}>
+                    {state.projects.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.title}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="button" className="button-primary" disabled={!chosen} aria-keyshortcuts="Control+Alt+P" title="Write to this prompt (Ctrl+Alt+P)" onClick={() => void write()}>
+                  Write to this prompt
+                </button>
+              </div>
+            ) : (
+              <p className="muted">Make a project first: a response is a new document in it.</p>
+            )}
           </>
         ) : (
-          <p className="muted">{state.today ? 'This library has no prompts yet.' : 'Loading…'}{curator ? ' Add the first below.' : ' Suggest one below.'}</p>
+          <p className="muted">{!state.today ? 'Loading…' : curator ? 'This library has no prompts yet: add the first below.' : 'This library has no prompts yet: suggest one below.'}</p>
         )}
       </article>
       <Library curator={curator} />
