@@ -1,20 +1,23 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * The search index holds a document's text in blocks of a few paragraphs, so bringing it up to
- * date after an autosave rewrites only the block that changed — the paragraphs around the one
- * a writer types in — instead of the whole chapter (bench:search).
+ * The search index holds a document's text in blocks of about sixteen paragraphs, so bringing
+ * it up to date after an autosave rewrites only the block that changed — the paragraphs
+ * around the one a writer types in — instead of the whole chapter.
  *
  * A save does not touch the index: a trigger notes the document in search_pending (migration
- * 19), and the next search first brings the noted documents' blocks up to date (catchUp), in
- * one transaction. Every search sees every saved word; a save pays a few microseconds, and
- * the search after a burst of typing pays once for the blocks that changed (FTS5 costs about
- * 1 ms a transaction whatever it writes, so indexing inside each autosave cost 3-5 ms CPU). Blocks are cut where the text itself says
- * (content-defined, as rsync and backup tools cut files): after a paragraph whose hash is a
- * multiple of BLOCK_PARAGRAPHS, so an edit moves no boundary but its own paragraph's, and a
- * moved paragraph changes at most the blocks it left and joined. A block per paragraph would
- * make a common word's hits 34 times more rows to rank than documents (26 ms for "the" over a
- * million words, against a few paragraphs a block: bench:search).
+ * 19) and the next search first brings the noted documents' blocks up to date (catchUp), in
+ * one transaction. Every search sees every saved word. Why not inside the save: an FTS5 write
+ * transaction costs milliseconds whatever it writes (one changed block: 0.3 ms of rows, 3-5 ms
+ * CPU with its commit; bench:search), so an autosave that indexed cost as much as the old
+ * index by document. Now the save pays for one small row, and the first search after a burst
+ * of typing pays once.
+ *
+ * Blocks are cut where the text itself says (content-defined, as rsync and backup tools cut
+ * files): after a paragraph whose hash is a multiple of BLOCK_PARAGRAPHS, so an edit moves no
+ * boundary but its own paragraph's, and a moved paragraph changes only the blocks it left and
+ * joined. A block per paragraph made a common word 17,000 rows to rank over a million words
+ * (26 ms for "the"); sixteen keeps every kind of query near the old index by document.
  *
  * A block's id is its document's number times SLOTS plus a slot: the document of a hit is
  * `rowid >> 24`, worked out without reading a row, and a document's blocks are one range of
@@ -26,7 +29,7 @@ export const SLOTS = 2 ** 24; // more than the lines of the 20 MB a document may
 export const DOCUMENT_OF_BLOCK = `(rowid >> 24)`;
 /** Paragraphs in a block, on average. */
 export const BLOCK_PARAGRAPHS = 16;
-/** A block ends after this many characters whatever its paragraphs (a novel pasted with a line per line still has short blocks). */
+/** A block also ends after this many characters, so a long run of paragraphs without a boundary stays a block of a few thousand words. */
 const BLOCK_CHARS = 16_000;
 
 /**

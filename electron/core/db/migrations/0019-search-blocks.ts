@@ -10,11 +10,12 @@ import { blocksOf, SLOTS } from '../../search/blocks';
  *
  * search_documents numbers documents (an INTEGER PRIMARY KEY keeps its values through VACUUM);
  * document_blocks is the FTS5 index's external content, kept in step by triggers. Prefix
- * indexes of 3, 4 and 6 letters: "lig*", "ligh*" and "lighth*" read one list each instead of
- * merging every word that starts so (4 letters over a million words: 12 -> 2.7 ms CPU, and
- * an autosave's index writes about the same: bench:search, figures in the commit message).
- * FTS5's merge settings (automerge 0/4/16, crisismerge, usermerge) made no measurable
- * difference to an autosave once it writes one block; they stay at their defaults.
+ * indexes of 3 and 4 letters: "lig*" and "ligh*" read one list each instead of merging every
+ * word that starts so (4 letters over a million words: 12.6 -> 2.7 ms CPU). Longer prefixes
+ * ("lighth*") match few words, and a 6-letter index measured no faster within the noise of
+ * bench:search while adding to every write. FTS5's merge settings (automerge 0/4/16,
+ * crisismerge 64, usermerge 16, pgsz 4000) made no measurable difference to writing a block;
+ * they stay at their defaults.
  */
 export const searchBlocks: Migration = {
   version: 19,
