@@ -171,6 +171,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       circles,
       clock,
       milestone: (m) => activity.record({ actor_id: m.accountId, circle_id: m.circleId, kind: 'challenge_milestone', ref_id: m.challengeId, title: `${m.milestone}% of ${m.title}` }),
+      badges,
     }),
   };
 

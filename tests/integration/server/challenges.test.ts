@@ -78,6 +78,8 @@ describe.each(['sqlite', 'postgres'] as const)('challenges (%s)', (kind) => {
       { day: '2026-11-09', words: -200, minutes: 5 },
       { day: '2026-11-11', words: 700, minutes: 40 },
     ]);
+    // Finishing earns the badge (profiles' store), once.
+    expect(await store.db.selectFrom('badges').select(['key', 'label']).where('account_id', '=', member.userId).execute()).toEqual([{ key: `challenge:${input.challengeId}`, label: 'Finished “NaNo”' }]);
     // Each milestone once, into the activity feed's table.
     const milestones = await store.db.selectFrom('activity').select(['title', 'actor_id']).where('kind', '=', 'challenge_milestone').orderBy('title').execute();
     expect(milestones).toEqual([
