@@ -130,6 +130,20 @@ describe('search index by block', () => {
     core.close();
   });
 
+  it('keeps repeated paragraphs and blocks apart: each copy is a row of its own', () => {
+    const { core, doc } = setup();
+    const twice = [...paragraphs, ...paragraphs, 'Coda.'];
+    call(core, 'documents.save', { id: doc.id, content: docJson(twice) });
+    expectCovers(core, doc.id, twice);
+    // Drop the second copy's paragraph 7: the first copy's stays in the index.
+    const edited = twice.filter((_, i) => i !== paragraphs.length + 7);
+    call(core, 'documents.save', { id: doc.id, content: docJson(edited) });
+    expectCovers(core, doc.id, edited);
+    expect(titles(core, 'wordseven7')).toEqual(['Long chapter']);
+    integrity(core);
+    core.close();
+  });
+
   it('after a restart the index holds the new text and not the removed text', () => {
     const { core, dir, doc } = setup();
     const edited = paragraphs.map((p, i) => (i === 5 ? 'The gulls were gone by evening.' : p));
