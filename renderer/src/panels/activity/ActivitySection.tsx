@@ -21,7 +21,6 @@ const line = (i: ActivityItem) => {
       return `gave kudos in “${i.title}”`;
   }
 };
-const ICON: Record<ActivityItem['kind'], string> = { thread: '💬', kudos: '👏', challenge_milestone: '🏔', sprint_result: '⏱', share: '📄' };
 const takesKudos = (i: ActivityItem): i is ActivityItem & { kind: 'sprint_result' | 'challenge_milestone' } => i.kind === 'sprint_result' || i.kind === 'challenge_milestone';
 
 /** The activity of the writers and circles the writer follows, newest first; and whom they follow. */
@@ -45,9 +44,6 @@ export function ActivitySection() {
         <ul aria-label="Activity feed" className="activity-feed">
           {state.items.map((i) => (
             <li key={i.id} className={`activity-item activity-${i.kind}`}>
-              <span className="activity-icon" aria-hidden="true">
-                {ICON[i.kind]}
-              </span>
               <span className="activity-text">
                 <WriterName id={i.actorId} name={i.actorName} /> {line(i)}
                 {i.circleName && <> in {i.circleName}</>} · <TimeAgo iso={i.createdAt} />
