@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { devApiProxy } from './scripts/dev-api-proxy';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -10,6 +11,24 @@ const at = (...parts: string[]) => path.join(root, ...parts);
 /** Electron 45 runs Node 22 (main, preload, utility processes) and Chromium 140 (the window). */
 export const NODE_TARGET = 'node22';
 export const CHROME_TARGET = 'chrome140';
+
+/**
+ * The page's first script (renderer/src/main.tsx) is small: it asks the core for the document
+ * at once, then imports the app (app/mount.tsx). The app's code is fetched with the page, not
+ * only once that first script has run (it waits for the stylesheet).
+ */
+export function preloadApp(): Plugin {
+  return {
+    name: 'margin-preload-app',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const app = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.name === 'mount');
+        return app ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${app.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
 
 /**
  * One build for the desktop app and browser mode (`npm run build`, no Electron binary needed):
@@ -54,7 +73,7 @@ export default defineConfig({
   renderer: {
     root: at('renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), preloadApp()],
     build: {
       target: CHROME_TARGET,
       outDir: at('out', 'renderer'),

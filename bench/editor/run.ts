@@ -56,7 +56,8 @@ async function typeAndMeasure(page: Page, selector: string) {
 
 const results: Record<string, number> = {};
 for (const words of SIZES) {
-  const json = docJson(manuscriptParagraphs(words));
+  const paragraphs = manuscriptParagraphs(words);
+  const json = docJson(paragraphs);
   const label = words >= 1000 ? `${words / 1000}k` : String(words);
 
   // Bare Lexical.
@@ -96,7 +97,9 @@ for (const words of SIZES) {
   const drawnMs = Math.round(percentile(drawn, 50));
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(host.url);
-  await page.waitForFunction((sel) => (document.querySelector(sel)?.querySelectorAll('p').length ?? 0) > 0, editorSel, { timeout: 60_000 });
+  // Typing is measured in the whole document: a long one opens around the writer's place first
+  // and has the rest added just after (renderer/src/editor/progressive-load.ts).
+  await page.waitForFunction(([sel, n]) => document.querySelector(sel as string)?.querySelectorAll('p').length === n, [editorSel, paragraphs.length] as const, { timeout: 60_000 });
   const m = await typeAndMeasure(page, editorSel);
   await page.close();
   await host.close();

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../../shared/api/result';
-import { resolveStatic } from './static-files';
+import { resolveStatic, staticBytes } from './static-files';
 import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../shared/api/browser-mode';
 import { MAX_WIRE_BYTES, WireRequest, type WireMessage } from '../../shared/api/wire';
 import { studioEventNames } from '../../shared/api/studio-api';
@@ -91,9 +91,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found\n');
       return;
     }
-    res.writeHead(200, { 'Content-Type': found.type, ...SECURITY_HEADERS });
-    if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(found.file).pipe(res);
+    const bytes = staticBytes(found);
+    res.writeHead(200, { 'Content-Type': found.type, 'Content-Length': bytes.length, ...SECURITY_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   });
 
   const wss = new WebSocketServer({

@@ -1,21 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { createStores, StoresContext } from './app/stores';
+import { startUp } from './app/start-up';
 import { connectStudio } from './app/studio-client';
-import { StudioContext } from './app/studio-context';
 import './styles.css';
 
+// This first script is small on purpose: it connects and asks for the document the writer left
+// off in at once, so the core reads it while the browser loads and compiles the app (mount.tsx).
 const studio = connectStudio();
-// Made once, outside React: each store subscribes to the core's events for the life of the window.
-const stores = createStores(studio);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StudioContext.Provider value={studio}>
-      <StoresContext.Provider value={stores}>
-        <App />
-      </StoresContext.Provider>
-    </StudioContext.Provider>
-  </StrictMode>,
-);
+const start = startUp(studio);
+void import('./app/mount').then(({ mount }) => mount(studio, start));

@@ -1,4 +1,4 @@
-import type { Project } from './studio-api';
+import type { OpenDocument, Project } from './studio-api';
 
 /** Where the writer left off in a document: the caret's top-level block and offset in its text, and the page's scroll. */
 export interface DocumentPlace {
@@ -14,4 +14,11 @@ export interface ProjectOutputs {
   'projects.restore': Project;
   'projects.trashed': Project[];
   'documents.setPlace': null;
+  'documents.reopen': Reopened;
+}
+
+/** What opens at start (shared/rules/reopen.ts): the project, and the document in it with its content; null when there is none. */
+export interface Reopened {
+  projectId: string | null;
+  document: OpenDocument | null;
 }

@@ -11,6 +11,8 @@ export const projectInputs = {
   'projects.trash': byId,
   'projects.restore': byId,
   'projects.trashed': z.object({}).strict(),
+  /** The project and document to open at start, opened in one step (the studio's first request). */
+  'documents.reopen': z.object({}).strict(),
   /** Caret (top-level block and character offset in it) and scroll offset of the page. */
   'documents.setPlace': z
     .object({

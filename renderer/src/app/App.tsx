@@ -44,7 +44,7 @@ interface Baseline {
 export function App({ start }: { start: StartUp }) {
   const api = useStudio();
   // Usually the start-up answer is in before the app's code is: the first render shows the document.
-  const first = start.value;
+  const [first] = useState(() => start.value);
   const [info, setInfo] = useState<AppInfo | null>(first?.info ?? null);
   const [settings, setSettings] = useState<Settings>(first?.settings ?? DEFAULT_SETTINGS);
   const [projectsTrash, setProjectsTrash] = useState<Project[]>([]);
@@ -80,7 +80,7 @@ export function App({ start }: { start: StartUp }) {
   // project's effect below loads its binder around the document already open.
   const reopened = useRef(first?.reopened ?? null);
   useEffect(() => {
-    if (start.value) return;
+    if (first) return; // applied by the first render
     start.promise.then((data) => {
       reopened.current = data.reopened;
       setInfo(data.info);
@@ -95,7 +95,7 @@ export function App({ start }: { start: StartUp }) {
       }
       setProjectId(data.reopened.projectId);
     }, report);
-  }, [api, start, report]);
+  }, [api, start, first, report]);
   useEffect(() => api.on('sync:status', setSync), [api]);
 
   useEffect(() => {

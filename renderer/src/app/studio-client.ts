@@ -28,6 +28,18 @@ function browserModeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/**
+ * Each event's latest payload while the app starts: the socket opens (and the core says every
+ * event's current value) before the stores and the app, loaded after it, subscribe. Each
+ * subscriber until `started()` hears it; after that, events are only heard as they come.
+ */
+let early: Map<string, unknown> | null = new Map();
+
+/** The app has mounted and subscribed: events are no longer kept for late subscribers. */
+export function started(): void {
+  early = null;
+}
+
 /** The StudioApi over browser mode's WebSocket. Calls made while disconnected fail as `unavailable`. */
 function connectOverWebSocket(): StudioApi {
   const token = browserModeToken();
@@ -54,6 +66,7 @@ function connectOverWebSocket(): StudioApi {
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as WireMessage;
       if ('event' in message) {
+        if (early) early.set(message.event, message.payload);
         for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
         return;
       }
@@ -84,6 +97,11 @@ function connectOverWebSocket(): StudioApi {
     const set = listeners.get(event) ?? new Set();
     listeners.set(event, set);
     set.add(listener as (payload: unknown) => void);
+    // Subscribed while the app is still starting: hear what the core said before (it says every event's current value on connecting).
+    if (early?.has(event)) {
+      const payload = early.get(event) as StudioEvents[E];
+      queueMicrotask(() => set.has(listener as (payload: unknown) => void) && listener(payload));
+    }
     return () => set.delete(listener as (payload: unknown) => void);
   };
   return buildStudioApi(call, on);

@@ -8,13 +8,15 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { useRef, type MouseEvent, type MutableRefObject } from 'react';
+import { useCallback, useRef, useState, type MouseEvent, type MutableRefObject } from 'react';
 import type { OpenDocument, SaveResult } from '../../../shared/api/studio-api';
 import { MARKDOWN_SHORTCUTS } from './markdown';
 import { SceneBreakNode } from './nodes/SceneBreakNode';
 import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
 import { ListsPlugin } from './plugins/ListsPlugin';
 import { PlacePlugin } from './plugins/PlacePlugin';
+import { ProgressiveLoadPlugin } from './plugins/ProgressiveLoadPlugin';
+import { openingContent } from './progressive-load';
 import { SceneBreakEnterPlugin } from './plugins/SceneBreakEnterPlugin';
 import { SelectionIsolationPlugin } from './plugins/SelectionIsolationPlugin';
 import { SmartPunctuationPlugin } from './plugins/SmartPunctuationPlugin';
@@ -64,15 +66,20 @@ function placeCaretFromMargin(event: MouseEvent<HTMLDivElement>) {
 /** One document in a Lexical rich-text editor. Remounted (by key) for each document opened. */
 export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError, marks, smartQuotes, typewriter }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A long document opens with the blocks around the writer's place; the rest follows at once.
+  const [opening] = useState(() => openingContent(doc.content, doc.place?.block ?? 0));
+  const [loaded, setLoaded] = useState(opening.before.length === 0 && opening.after.length === 0);
+  const onLoaded = useCallback(() => setLoaded(true), []);
   const initialConfig: InitialConfigType = {
     namespace: 'margin',
     theme: editorTheme,
     nodes: EDITOR_NODES,
-    editorState: doc.content ?? undefined,
+    editorState: opening.first,
     onError: (error) => onError(error.message),
   };
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      <ProgressiveLoadPlugin opening={opening} onLoaded={onLoaded} />
       <ToolbarPlugin />
       <div className={`editor-scroll${typewriter ? ' typewriter' : ''}`} ref={scrollRef} onMouseDown={placeCaretFromMargin}>
         <article className="page">
@@ -91,9 +98,10 @@ export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError, 
       <SceneBreakEnterPlugin />
       <SmartPunctuationPlugin enabled={smartQuotes} />
       <TypewriterPlugin enabled={typewriter} scrollRef={scrollRef} />
-      <WordCountPlugin onCount={onWords} />
-      <CommentMarksPlugin wishes={marks} />
-      <SearchJumpPlugin documentId={doc.id} />
+      <WordCountPlugin initial={doc.wordCount} onCount={onWords} />
+      {/* Anchors are found in the whole text, and a search hit may be anywhere in it: once it is all in. */}
+      {loaded && <CommentMarksPlugin wishes={marks} />}
+      {loaded && <SearchJumpPlugin documentId={doc.id} />}
       <PlacePlugin documentId={doc.id} place={doc.place} scrollRef={scrollRef} />
       <AutosavePlugin documentId={doc.id} flushRef={flushRef} onSaved={onSaved} onState={onSaveState} />
     </LexicalComposer>

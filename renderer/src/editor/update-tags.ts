@@ -4,3 +4,9 @@
  * showing "Editing…" and "Saving…" as if the writer had typed.
  */
 export const COMMENT_MARKS_TAG = 'margin-comment-marks';
+
+/**
+ * Marks an editor update that adds the rest of a long document after its first view
+ * (progressive-load.ts): nothing changed, nothing to save, no step to undo.
+ */
+export const LOAD_TAG = 'margin-load';

@@ -4,7 +4,8 @@ import type { SaveResult } from '../../../../shared/api/studio-api';
 import { errorMessage, isDesktop } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { createSerializeCache } from '../serialize-cache';
-import { COMMENT_MARKS_TAG } from '../update-tags';
+import { finishLoading } from '../progressive-load';
+import { COMMENT_MARKS_TAG, LOAD_TAG } from '../update-tags';
 
 /** Saved this long after typing pauses: well inside the one second a crash may take. */
 export const SAVE_DELAY_MS = 400;
@@ -57,6 +58,8 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (!dirty) return chain;
+      // A long document still coming in is completed first: a save never holds part of it.
+      finishLoading(editor);
       dirty = false;
       const silent = quiet;
       quiet = true;
@@ -81,7 +84,7 @@ export function AutosavePlugin({ documentId, onSaved, onState, flushRef }: Props
     };
 
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has(LOAD_TAG)) return;
       if (!tags.has(COMMENT_MARKS_TAG)) {
         quiet = false;
         report({ state: 'unsaved' });

@@ -4,6 +4,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { DocumentPlace } from '../../../../shared/api/projects';
 import { useStudio } from '../../app/studio-context';
 import { $caretPlace, $selectPlace } from '../place';
+import { pendingBefore } from '../progressive-load';
 
 /** Written this long after the caret or the page stops moving: cheap, and never on the typing path. */
 const PLACE_DELAY_MS = 1000;
@@ -12,15 +13,17 @@ const PLACE_DELAY_MS = 1000;
  * Where the writer left off: on opening, the caret and scroll come back and the editor has the
  * focus, so typing continues at once; while writing, the place is kept (after a pause, and on leaving).
  */
-export function PlacePlugin({ documentId, place, scrollRef }: { documentId: string; place: DocumentPlace | null; scrollRef: RefObject<HTMLDivElement | null> }) {
+export function PlacePlugin({ documentId, place: saved, scrollRef }: { documentId: string; place: DocumentPlace | null; scrollRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
   const api = useStudio();
   /** The caret block's height on the page as last seen (the page is gone by the time the document is left). */
-  const offsetRef = useRef(place?.scroll ?? 0);
+  const offsetRef = useRef(saved?.scroll ?? 0);
 
   // Restore once, when the document is mounted. The caret (and with it the focus) only when the
   // writer is not somewhere else already: naming a new document, moving about the binder.
   useEffect(() => {
+    // A long document opens with the blocks around the place first: the place within them.
+    const place = saved && { ...saved, block: saved.block - pendingBefore(editor) };
     const active = document.activeElement;
     const takeFocus = !active || active === document.body;
     editor.update(() => $selectPlace(place ?? { block: 0, offset: 0 }), {
@@ -45,10 +48,11 @@ export function PlacePlugin({ documentId, place, scrollRef }: { documentId: stri
     let last = '';
     const record = () => {
       timer = undefined;
-      const caret = editor.getEditorState().read($caretPlace);
-      if (!caret) return;
+      const read = editor.getEditorState().read($caretPlace);
+      if (!read) return;
+      const caret = { ...read, block: read.block + pendingBefore(editor) }; // blocks still loading above
       // On leaving the document its page is already out of the window: keep the last height seen.
-      const block = editor.getRootElement()?.children[caret.block];
+      const block = editor.getRootElement()?.children[read.block];
       if (block?.isConnected) offsetRef.current = blockOffset(scrollRef.current, block);
       const next = { ...caret, scroll: offsetRef.current };
       const key = JSON.stringify(next);
