@@ -63,6 +63,10 @@ describe('prompts in Chromium', () => {
     await expect.poll(() => writer.page.getByRole('treeitem').count()).toBe(before + 1);
     await expect.poll(() => banner.textContent()).toContain(todaysText);
 
+    // Sharing the response: a share with the circle and a reply in the prompt's thread, which the owner reads.
+    await banner.getByRole('button', { name: 'Share response for feedback' }).click();
+    await banner.getByRole('status').filter({ hasText: 'posted in the prompt’s thread' }).waitFor();
+
     // A suggestion from the member reaches the owner's queue, who accepts it.
     await section(writer.page).getByText('Suggest a prompt').click();
     await section(writer.page).getByLabel('Your prompt').fill('The last train home, missed.');

@@ -35,9 +35,11 @@ export function PromptBanner({ documentId }: { documentId: string }) {
   };
   return (
     <aside className="prompt-banner" aria-label="Writing prompt">
-      <p className="today-label">Prompt{link.day ? <span className="muted"> · {link.day}</span> : null}</p>
-      <p className="prompt-text">{link.text}</p>
-      {link.circleId && (
+      <div className="prompt-body">
+        <p className="today-label">Written to a prompt{link.day ? <span className="muted"> · {link.day}</span> : null}</p>
+        <p className="prompt-text">{link.text}</p>
+      </div>
+      {link.circleId && !said?.ok && (
         <button type="button" disabled={busy} onClick={() => void share()}>
           Share response for feedback
         </button>
