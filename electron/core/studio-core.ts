@@ -155,7 +155,10 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     community,
     sync,
     onChanged: (change) => emit('moderation:changed', change),
-    onBlocked: () => emit('discussions:changed', { at: Date.now(), circleId: null, threadId: null }),
+    onBlocked: (shareIds) => {
+      emit('discussions:changed', { at: Date.now(), circleId: null, threadId: null });
+      emit('critique:changed', { at: Date.now(), shareIds });
+    },
   });
   const profiles = createProfiles({ db, clock, community, sync, projects, onChanged: () => emit('profiles:changed', { at: Date.now() }) });
   const activity = createActivity({ db, community, sync, onChanged: ({ targetId }) => emit('activity:changed', { at: Date.now(), targetId }) });

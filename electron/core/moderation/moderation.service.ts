@@ -28,8 +28,8 @@ export interface ModerationDeps {
   community: Pick<CommunityClient, 'request' | 'onServer'>;
   sync: Pick<Sync, 'kinds' | 'outbox' | 'requireOwner' | 'changed'>;
   onChanged(change: ModerationChange): void;
-  /** A writer was blocked: their threads and posts leave this studio's copy too (discussions.changed follows). */
-  onBlocked(): void;
+  /** A writer was blocked: their threads, posts, comments and critiques leave this studio's copy too (discussions and critique are told). */
+  onBlocked(shareIds: string[]): void;
 }
 
 const orThrow = <T>(result: Result<T>): T => {
@@ -56,6 +56,12 @@ export function createModeration({ db, community, sync, onChanged, onBlocked }: 
   const forget = {
     posts: db.prepare<[string, string]>('DELETE FROM discussion_posts WHERE owner = ? AND author_id = ?'),
     threads: db.prepare<[string, string]>('DELETE FROM discussion_threads WHERE owner = ? AND author_id = ?'),
+    // Their comments on the writer's shares go, with the replies under them (threads are one level deep).
+    comments: db.prepare<[string, string, string, string]>('DELETE FROM comments WHERE owner = ? AND (author_id = ? OR parent_id IN (SELECT id FROM comments WHERE owner = ? AND author_id = ?))'),
+    critiques: db.prepare<[string, string]>('DELETE FROM critiques WHERE owner = ? AND author_id = ?'),
+    shares: db.prepare<[string, string, string, string], { share_id: string }>(
+      'SELECT share_id FROM comments WHERE owner = ? AND author_id = ? UNION SELECT share_id FROM critiques WHERE owner = ? AND author_id = ?',
+    ),
   };
 
   const handlers: Handlers = {
@@ -71,14 +77,18 @@ export function createModeration({ db, community, sync, onChanged, onBlocked }: 
     'moderation.log': async (input) => orThrow(await community.request('moderation:log', input)),
     'moderation.block': async (input) => {
       const blocks = orThrow(await community.request('moderation:block', input));
+      let shareIds: string[] = [];
       if (input.blocked) {
         const owner = sync.requireOwner().id;
         db.transaction(() => {
+          shareIds = forget.shares.all(owner, input.userId, owner, input.userId).map((r) => r.share_id);
           forget.posts.run(owner, input.userId);
           forget.threads.run(owner, input.userId);
+          forget.comments.run(owner, input.userId, owner, input.userId);
+          forget.critiques.run(owner, input.userId);
         })();
       }
-      onBlocked();
+      onBlocked(shareIds);
       return blocks;
     },
     'moderation.blocks': async () => orThrow(await community.request('moderation:blocks', {})),

@@ -91,7 +91,8 @@ export function ModerationSection() {
 function Sanctions({ sanctions, circleName }: { sanctions: Sanction[]; circleName: (id: string) => string | undefined }) {
   const where = (s: Sanction) => (s.circleId ? `in ${circleName(s.circleId) ?? 'a circle'}` : 'on this server');
   return (
-    <ul aria-label="From the moderators" className="sanctions" role="alert">
+    // Announced when one arrives while the writer is here.
+    <ul aria-label="From the moderators" className="sanctions" aria-live="polite">
       {sanctions.map((s) => (
         <li key={s.id} className={`sanction sanction-${s.kind}`}>
           {s.kind === 'warn' && <>A moderator warned you {where(s)}: </>}
