@@ -45,7 +45,7 @@ describe('kudos on a sprint result in Chromium', () => {
     // A sprint of Rosa's in the circle ended a while ago (written into the server's store, as
     // a sprint that ran would have left it); the server's sweep puts her result in the feed.
     const db = new Database(dbFile);
-    onTestFinished(() => db.close());
+    onTestFinished(() => void db.close());
     const id = (name: string) => (db.prepare('SELECT id FROM users WHERE username = ?').get(name) as { id: string }).id;
     const circleId = (db.prepare('SELECT id FROM circles WHERE name = ?').get('Tidewater') as { id: string }).id;
     const sprintId = randomUUID();
@@ -55,7 +55,7 @@ describe('kudos on a sprint result in Chromium', () => {
 
     const feed = sami.page.getByRole('list', { name: 'Activity feed' });
     // The sweep runs every 15 s: once it recorded the result, the feed reads it when the Community tab opens again.
-    await expect.poll(() => (db.prepare("SELECT count(*) AS n FROM activity WHERE kind = 'sprint_result'").get() as { n: number }).n, { timeout: 40_000, intervals: [1000] }).toBe(1);
+    await expect.poll(() => (db.prepare("SELECT count(*) AS n FROM activity WHERE kind = 'sprint_result'").get() as { n: number }).n, { timeout: 40_000, interval: 1000 }).toBe(1);
     await sami.page.getByRole('tab', { name: /^Sprint/ }).click();
     await sami.page.getByRole('tab', { name: /^Community/ }).click();
     await expect.poll(() => feed.textContent(), { timeout: 15_000 }).toContain('rosa wrote 321 words in “Lunch sprint” in Tidewater');
