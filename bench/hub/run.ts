@@ -4,6 +4,8 @@
 // by keyset through the server's own repositories. Figures: p50/p95 per read, their ratio to
 // the target (p95 / target, <= 1 passes), and each query's plan (EXPLAIN ANALYZE). Knobs:
 // BENCH_EVENTS (1,000,000), BENCH_THREADS (10,000), BENCH_RUNS (200), MARGIN_TEST_PG.
+// Also a challenge with 10,000 participants (bench/hub/challenges.ts): a leaderboard page and
+// the recompute after a day's totals; BENCH_PARTICIPANTS (10,000).
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
@@ -12,6 +14,7 @@ import { createDiscussionsRepo } from '../../server/features/discussions/discuss
 import { openStore } from '../../server/store/open-store';
 import type { CommunityDatabase } from '../../server/store/schema';
 import { percentile, round } from '../stats';
+import { measureChallenge, seedChallenge } from './challenges';
 
 const PG = process.env.MARGIN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -25,11 +28,14 @@ async function main() {
   const store = await openStore(PG, { schema });
   await store.close();
   let last: CompiledQuery | null = null;
+  const queries: CompiledQuery[] = [];
   const pool = new pg.Pool({ connectionString: PG, max: 4, options: `-c search_path=${schema}` });
-  const db = new Kysely<CommunityDatabase>({ dialect: new PostgresDialect({ pool }), log: (e) => void (e.level === 'query' && (last = e.query)) });
+  const db = new Kysely<CommunityDatabase>({ dialect: new PostgresDialect({ pool }), log: (e) => void (e.level === 'query' && ((last = e.query), queries.push(e.query))) });
   try {
     const t0 = performance.now();
     await seed(db);
+    await seedChallenge(db);
+    await sql`ANALYZE`.execute(db);
     console.log(`seeded ${EVENTS.toLocaleString()} events, ${THREADS.toLocaleString()} threads in ${round((performance.now() - t0) / 1000, 1)} s`);
     const reader = '00000000-0000-4000-8000-000000000001';
     const activity = createActivityRepo(db);
@@ -54,7 +60,10 @@ async function main() {
     };
     const feed = await measure('feed', () => activity.feed(reader, { limit: 30 }));
     const threads = await measure('threads', () => discussions.threads(bigCircle, reader, { limit: 30 }));
-    console.log(JSON.stringify({ bench: 'hub', events: EVENTS, threads: THREADS, runs: RUNS, feed_p50_ms: feed.p50, feed_p95_ms: feed.p95, feed_ratio: feed.ratio, threads_p50_ms: threads.p50, threads_p95_ms: threads.p95, threads_ratio: threads.ratio }));
+    const explain = async (q: CompiledQuery) =>
+      (await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql.replace(/\$(\d+)/g, (_, n) => literal(q.parameters[Number(n) - 1]))}`).execute(db)).rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n');
+    const challenge = await measureChallenge(db, queries, explain, RUNS);
+    console.log(JSON.stringify({ bench: 'hub', events: EVENTS, threads: THREADS, runs: RUNS, feed_p50_ms: feed.p50, feed_p95_ms: feed.p95, feed_ratio: feed.ratio, threads_p50_ms: threads.p50, threads_p95_ms: threads.p95, threads_ratio: threads.ratio, ...challenge }));
   } finally {
     await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(db);
     await db.destroy();

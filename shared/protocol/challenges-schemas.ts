@@ -8,8 +8,8 @@ export const ChallengeTitle = z.string().trim().min(1, 'A challenge needs a name
 export const CabinName = z.string().trim().min(1, 'A cabin needs a name.').max(CHALLENGE_LIMITS.cabinName);
 /** A page of challenges resumes after the last one seen: its start day and id (keyset). */
 export const ChallengeCursor = z.string().regex(/^\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}$/, 'That is not a challenge cursor.');
-/** A page of the leaderboard resumes after the last writer seen: their total and account id (keyset). */
-export const LeaderboardCursor = z.string().regex(/^\d{1,9}\|[0-9a-f-]{36}$/, 'That is not a leaderboard cursor.');
+/** A page of the leaderboard resumes after the last writer seen: their total and account id (keyset), and their rank. */
+export const LeaderboardCursor = z.string().regex(/^\d{1,9}\|[0-9a-f-]{36}\|\d{1,7}$/, 'That is not a leaderboard cursor.');
 
 export const challengesInputs = {
   /** The id is made by the studio; the goal and dates are checked by shared/rules/challenges.ts. */

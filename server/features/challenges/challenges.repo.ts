@@ -224,17 +224,28 @@ export function createChallengesRepo(db: Db, now: () => Date = () => new Date())
      */
     async recompute(c: Pick<ChallengesTable, 'id' | 'goal_kind' | 'goal'>, accountIds?: string[]): Promise<MilestoneReached[]> {
       const at = now().toISOString();
-      const own = (column: 'words' | 'minutes' | 'days') =>
-        column === 'days'
-          ? sql<number>`(SELECT count(*) FROM challenge_days d WHERE d.challenge_id = challenge_progress.challenge_id AND d.account_id = challenge_progress.account_id AND (d.words > 0 OR d.minutes > 0))`
-          : sql<number>`(SELECT coalesce(sum(CASE WHEN d.${sql.ref(column)} > 0 THEN d.${sql.ref(column)} ELSE 0 END), 0) FROM challenge_days d WHERE d.challenge_id = challenge_progress.challenge_id AND d.account_id = challenge_progress.account_id)`;
-      const total = own(c.goal_kind);
-      let update = db
+      // Each writer's sums in one pass over their days, joined to their progress row (UPDATE ... FROM,
+      // on SQLite and PostgreSQL): correlated subqueries per column cost four index probes a writer.
+      // A writer keeps their days while they take part (withdrawing deletes both), so each has a sum.
+      let sums = db
+        .selectFrom('challenge_days as d')
+        .select([
+          'd.account_id',
+          sql<number>`sum(CASE WHEN d.words > 0 THEN d.words ELSE 0 END)`.as('words'),
+          sql<number>`sum(CASE WHEN d.minutes > 0 THEN d.minutes ELSE 0 END)`.as('minutes'),
+          sql<number>`sum(CASE WHEN d.words > 0 OR d.minutes > 0 THEN 1 ELSE 0 END)`.as('days'),
+        ])
+        .where('d.challenge_id', '=', c.id)
+        .groupBy('d.account_id');
+      if (accountIds) sums = sums.where('d.account_id', 'in', accountIds);
+      const total = c.goal_kind === 'days' ? 'a.days' : c.goal_kind === 'words' ? 'a.words' : 'a.minutes';
+      await db
         .updateTable('challenge_progress')
-        .set({ words: own('words'), minutes: own('minutes'), days_written: own('days'), total, updated_at: at })
-        .where('challenge_id', '=', c.id);
-      if (accountIds) update = update.where('account_id', 'in', accountIds);
-      await update.execute();
+        .from(sums.as('a'))
+        .set((eb) => ({ words: eb.ref('a.words'), minutes: eb.ref('a.minutes'), days_written: eb.ref('a.days'), total: eb.ref(total), updated_at: at }))
+        .whereRef('challenge_progress.account_id', '=', 'a.account_id')
+        .where('challenge_progress.challenge_id', '=', c.id)
+        .execute();
       let moved = db
         .updateTable('challenge_progress')
         .set({ milestone: milestoneSql(c.goal), completed_at: sql`CASE WHEN total >= ${c.goal} THEN coalesce(completed_at, ${at}) ELSE completed_at END` })
@@ -250,7 +261,7 @@ export function createChallengesRepo(db: Db, now: () => Date = () => new Date())
     },
     /**
      * A page of the leaderboard, highest total first, by keyset over the index (challenge_id,
-     * total desc, account_id); ranks are counted from the index for the page's first row only.
+     * total desc, account_id); ranks follow on from the cursor (the position of its last row).
      */
     async leaderboard(challengeId: string, q: { cabinId?: string; after?: string; limit: number }): Promise<LeaderboardPage> {
       let query = db
@@ -260,25 +271,20 @@ export function createChallengesRepo(db: Db, now: () => Date = () => new Date())
         .select(['p.account_id', 'u.display_name', 'cb.name as cabin_name', 'p.total', 'p.completed_at'])
         .where('p.challenge_id', '=', challengeId);
       if (q.cabinId) query = query.where('p.cabin_id', '=', q.cabinId);
+      // The cursor carries the rank reached so far: a deep page counts nothing before it.
       let ahead = 0;
       if (q.after) {
-        const [totalText, id] = q.after.split('|') as [string, string];
+        const [totalText, id, rank] = q.after.split('|') as [string, string, string];
         const total = Number(totalText);
         query = query.where((eb) => eb.or([eb('p.total', '<', total), eb.and([eb('p.total', '=', total), eb('p.account_id', '>', id)])]));
-        let before = db
-          .selectFrom('challenge_progress as p')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('p.challenge_id', '=', challengeId)
-          .where((eb) => eb.or([eb('p.total', '>', total), eb.and([eb('p.total', '=', total), eb('p.account_id', '<=', id)])]));
-        if (q.cabinId) before = before.where('p.cabin_id', '=', q.cabinId);
-        ahead = Number((await before.executeTakeFirstOrThrow()).n);
+        ahead = Number(rank);
       }
       const rows = await query.orderBy('p.total', 'desc').orderBy('p.account_id').limit(q.limit + 1).execute();
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {
         rows: page.map((r, i) => ({ rank: ahead + i + 1, accountId: r.account_id, displayName: r.display_name, cabinName: r.cabin_name, total: Number(r.total), completed: !!r.completed_at })),
-        next: rows.length > q.limit && last ? `${Number(last.total)}|${last.account_id}` : null,
+        next: rows.length > q.limit && last ? `${Number(last.total)}|${last.account_id}|${ahead + page.length}` : null,
       };
     },
   };
