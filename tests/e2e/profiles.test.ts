@@ -42,6 +42,8 @@ describe('writer profiles in Chromium', () => {
     await profile.getByLabel('Project to show').selectOption({ label: 'Salt Roads' });
     await profile.getByLabel('Its genre').fill('literary');
     await profile.getByLabel('Who sees: Bio').selectOption({ label: 'Only me' });
+    // The form says what each kind of viewer will see, by the rule the server applies.
+    expect(await profile.getByLabel('Who sees what').textContent()).toBe('Anyone signed in sees Genres, Circles, Badges. People in your circles see Genres, What I’m working on, Circles, Badges, Activity.');
     await profile.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => profile.getByRole('status').textContent(), { timeout: 15_000 }).toBe('Profile saved.');
     await expect.poll(() => profile.textContent()).toContain('Showing “Salt Roads”, 8 words');

@@ -1,12 +1,24 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { MyProfile } from '../../../../shared/api/profiles';
 import type { Project } from '../../../../shared/api/studio-api';
-import { FIELD_LABELS, PROFILE_FIELDS, PROFILE_LIMITS, VISIBILITIES, VISIBILITY_LABELS, type ProfilePrivacy, type Visibility } from '../../../../shared/rules/profiles';
+import { FIELD_LABELS, PROFILE_FIELDS, mayViewField, PROFILE_LIMITS, VISIBILITIES, VISIBILITY_LABELS, type ProfilePrivacy, type Visibility } from '../../../../shared/rules/profiles';
 import { useStudio } from '../../app/studio-context';
 import { useStore, useStores } from '../../app/stores';
 import { formatCount } from '../../ui/format';
 import { ProfileDialog } from './ProfileDialog';
 import './profiles.css';
+
+const listOf = (fields: string[]) => (fields.length ? fields.join(', ') : 'only your name');
+
+/** What each kind of viewer would see with these choices: the same rule the server applies. */
+function Audience({ privacy }: { privacy: ProfilePrivacy }) {
+  const seen = (relation: 'stranger' | 'circle') => PROFILE_FIELDS.filter((f) => mayViewField(privacy, f, relation)).map((f) => FIELD_LABELS[f]);
+  return (
+    <p className="muted audience" aria-label="Who sees what">
+      Anyone signed in sees {listOf(seen('stranger'))}. People in your circles see {listOf(seen('circle'))}.
+    </p>
+  );
+}
 
 const splitGenres = (text: string) => [...new Set(text.split(',').map((g) => g.trim()).filter(Boolean))].slice(0, PROFILE_LIMITS.genres);
 
@@ -112,6 +124,7 @@ function ProfileForm({ mine }: { mine: MyProfile }) {
             </select>
           </label>
         ))}
+        <Audience privacy={privacy} />
       </fieldset>
       <div className="row-actions">
         <button type="submit" disabled={busy}>
