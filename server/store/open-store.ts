@@ -30,7 +30,7 @@ export interface Store {
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
-const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
+export const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
   '0001-accounts-and-circles': accountsAndCircles,
   '0002-sprints': sprints,
   '0003-critique': critique(kind),

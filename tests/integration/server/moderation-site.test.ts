@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrationsFor, openStore } from '../../../server/store/open-store';
+import { tempDir } from '../../helpers/temp-dir';
 import { describe, expect, it } from 'vitest';
 import type { SyncOp } from '../../../shared/protocol/critique-schemas';
 import { anchorAt } from '../../../shared/text/anchor';
@@ -221,3 +226,41 @@ for (const kind of ['sqlite', 'postgres'] as StoreKind[]) {
     });
   });
 }
+
+describe('server migration 0014 (site moderation)', () => {
+  it('keeps every report and log entry made before, with the reported post’s writer filled in', async () => {
+    const file = path.join(tempDir(), 'community.db');
+    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(file) }) });
+    const before = Object.fromEntries(Object.entries(migrationsFor('sqlite')).filter(([name]) => name < '0014'));
+    expect((await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
+    const at = '2026-01-01T00:00:00.000Z';
+    const user = (id: string) => ({ id, username: id, password_hash: 'x', display_name: id, bio: '', genres: '[]', links: '[]', roles: '["writer"]', created_at: at });
+    await old.insertInto('users').values([user('ann'), user('bo')]).execute();
+    await old.insertInto('circles').values({ id: 'c1', name: 'C', description: '', owner_id: 'ann', created_at: at }).execute();
+    await old.insertInto('discussion_threads').values({ id: 't1', circle_id: 'c1', category_id: null, author_id: 'ann', title: 'T', pinned: 0, locked: 0, post_count: 1, created_at: at, last_post_at: at }).execute();
+    await old.insertInto('discussion_posts').values({ id: 'p1', thread_id: 't1', author_id: 'bo', body: 'spam', created_at: at }).execute();
+    await old
+      .insertInto('reports')
+      .values({ id: 'r1', circle_id: 'c1', target_kind: 'post', target_id: 'p1', reporter_id: 'ann', reason: 'spam', note: '', status: 'hidden', created_at: at, decided_by: 'ann', decided_at: at })
+      .execute();
+    await old.insertInto('moderation_log').values({ id: 'l1', circle_id: 'c1', actor_id: 'ann', action: 'hide', target_kind: 'post', target_id: 'p1', report_id: 'r1', reason: 'Spam.', created_at: at }).execute();
+    await old.destroy();
+
+    const store = await openStore(`sqlite:${file}`);
+    try {
+      expect(await store.db.selectFrom('reports').selectAll().execute()).toEqual([
+        { id: 'r1', circle_id: 'c1', target_kind: 'post', target_id: 'p1', author_id: 'bo', reporter_id: 'ann', reason: 'spam', note: '', status: 'hidden', created_at: at, decided_by: 'ann', decided_at: at },
+      ]);
+      expect(await store.db.selectFrom('moderation_log').selectAll().execute()).toEqual([
+        { id: 'l1', circle_id: 'c1', actor_id: 'ann', action: 'hide', target_kind: 'post', target_id: 'p1', subject_id: null, report_id: 'r1', reason: 'Spam.', created_at: at },
+      ]);
+      // A site report (no circle) is now possible.
+      await store.db
+        .insertInto('reports')
+        .values({ id: 'r2', circle_id: null, target_kind: 'profile', target_id: 'bo', author_id: 'bo', reporter_id: 'ann', reason: 'spam', note: '', status: 'open', created_at: at, decided_by: null, decided_at: null })
+        .execute();
+    } finally {
+      await store.close();
+    }
+  });
+});
