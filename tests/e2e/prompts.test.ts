@@ -77,6 +77,15 @@ describe('prompts in Chromium', () => {
     await queue.getByRole('button', { name: 'Accept “The last train home, missed.”' }).click();
     await expect.poll(() => library.getByRole('list', { name: 'Prompt library' }).textContent()).toContain('The last train home, missed.');
 
+    // Retiring takes a prompt out of the library; it can be brought back.
+    await library.getByRole('button', { name: 'Retire “A letter to the house you left.”' }).click();
+    const retired = section(owner.page).getByRole('list', { name: 'Retired prompts' });
+    await section(owner.page).getByText(/^Retired \(1\)/).click();
+    await expect.poll(() => retired.textContent()).toContain('A letter to the house you left.');
+    expect(await library.getByRole('list', { name: 'Prompt library' }).textContent()).not.toContain('A letter to the house you left.');
+    await retired.getByRole('button', { name: 'Bring back “A letter to the house you left.”' }).click();
+    await expect.poll(() => library.getByRole('list', { name: 'Prompt library' }).textContent()).toContain('A letter to the house you left.');
+
     // The curator's view of the section, in both themes and sizes.
     const show = async () => {
       // A narrow window shows the binder or the sidebar, one at a time: bring the sidebar in.

@@ -100,6 +100,7 @@ export function PromptsSection() {
       </article>
       <Library curator={curator} />
       {curator && <Suggestions items={state.suggestions} />}
+      {curator && state.retired.length > 0 && <Retired items={state.retired} />}
       <SuggestForm curator={curator} />
     </section>
   );
@@ -192,6 +193,27 @@ function Suggestions({ items }: { items: LocalPrompt[] }) {
         </ul>
       )}
     </div>
+  );
+}
+
+function Retired({ items }: { items: LocalPrompt[] }) {
+  const { prompts } = useStores();
+  return (
+    <details className="prompt-retired">
+      <summary>Retired ({items.length})</summary>
+      <ul aria-label="Retired prompts" className="prompt-list">
+        {items.map((p) => (
+          <li key={p.id}>
+            <span className="prompt-line">{p.text}</span>
+            <span className="row-actions">
+              <button type="button" aria-label={`Bring back “${p.text}”`} onClick={() => void prompts.retire(p.id, false)}>
+                Bring back
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -15,8 +15,9 @@ export interface PromptsState {
   circleId: string | null;
   today: LocalDailyPrompt | null;
   library: LocalPromptLibrary | null;
-  /** Suggestions waiting for a decision (curators only). */
+  /** Suggestions waiting for a decision, and prompts retired from the library (curators only). */
   suggestions: LocalPrompt[];
+  retired: LocalPrompt[];
   projects: Project[];
   error: string | null;
   /** What just happened, said once (a share made, a suggestion queued). */
@@ -30,7 +31,7 @@ export interface PromptsState {
  */
 export function createPromptsStore(api: StudioApi) {
   const listeners = new Set<Listener>();
-  let state: PromptsState = { circles: [], roles: [], circleId: null, today: null, library: null, suggestions: [], projects: [], error: null, notice: null };
+  let state: PromptsState = { circles: [], roles: [], circleId: null, today: null, library: null, suggestions: [], retired: [], projects: [], error: null, notice: null };
   const set = (patch: Partial<PromptsState>) => {
     state = { ...state, ...patch };
     listeners.forEach((listener) => listener());
@@ -45,12 +46,9 @@ export function createPromptsStore(api: StudioApi) {
   const curator = () => mayCurate(state.circleId, state.circles.find((c) => c.id === state.circleId)?.role ?? null, state.roles);
   const load = async () => {
     const circleId = state.circleId;
-    const [today, library, suggestions] = await Promise.all([
-      api.prompts.today({ circleId }),
-      api.prompts.library({ circleId }),
-      curator() ? api.prompts.library({ circleId, status: 'suggested' }).then((l) => l.prompts, () => []) : Promise.resolve([]),
-    ]);
-    if (state.circleId === circleId) set({ today, library, suggestions });
+    const curated = (status: 'suggested' | 'retired') => (curator() ? api.prompts.library({ circleId, status }).then((l) => l.prompts, () => []) : Promise.resolve([]));
+    const [today, library, suggestions, retired] = await Promise.all([api.prompts.today({ circleId }), api.prompts.library({ circleId }), curated('suggested'), curated('retired')]);
+    if (state.circleId === circleId) set({ today, library, suggestions, retired });
   };
 
   api.on('prompts:changed', (change) => {
@@ -73,7 +71,7 @@ export function createPromptsStore(api: StudioApi) {
       await attempt(load);
     },
     select: (circleId: string | null) => {
-      set({ circleId, today: null, library: null, suggestions: [], error: null, notice: null });
+      set({ circleId, today: null, library: null, suggestions: [], retired: [], error: null, notice: null });
       return attempt(load);
     },
     /** A new document in `projectId` linked to the prompt; answers its id and project to open. */
@@ -96,7 +94,7 @@ export function createPromptsStore(api: StudioApi) {
       }),
     add: (text: string) => attempt(async () => (await api.prompts.add({ circleId: state.circleId, text }), await load())),
     edit: (promptId: string, text: string) => attempt(async () => (await api.prompts.edit({ promptId, text }), await load())),
-    retire: (promptId: string) => attempt(async () => (await api.prompts.retire({ promptId, retired: true }), await load())),
+    retire: (promptId: string, retired = true) => attempt(async () => (await api.prompts.retire({ promptId, retired }), await load())),
     decide: (promptId: string, accept: boolean) => attempt(async () => (await api.prompts.decide({ promptId, accept }), await load())),
     dismissNotice: () => set({ notice: null }),
   };
