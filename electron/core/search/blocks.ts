@@ -29,7 +29,7 @@ export const SLOTS = 2 ** 24; // more than the lines of the 20 MB a document may
 export const DOCUMENT_OF_BLOCK = `(rowid >> 24)`;
 /** Paragraphs in a block, on average. */
 export const BLOCK_PARAGRAPHS = 16;
-/** A block also ends after this many characters, so a long run of paragraphs without a boundary stays a block of a few thousand words. */
+/** Past this many characters a block ends sooner, so a long run of paragraphs without a boundary stays a block of a few thousand words. */
 const BLOCK_CHARS = 16_000;
 
 /**
@@ -52,7 +52,10 @@ export function blocksOf(text: string, paragraphs = BLOCK_PARAGRAPHS): string[] 
     if (!/\S/.test(line)) continue;
     lines.push(line);
     chars += line.length;
-    if (hashOf(line) % paragraphs === 0 || chars >= BLOCK_CHARS) {
+    // Past BLOCK_CHARS a block still ends where the content says, only more readily (a cut by
+    // size alone moved with every word typed before it: two blocks rewritten an autosave, not one).
+    const hash = hashOf(line);
+    if (hash % paragraphs === 0 || (chars >= BLOCK_CHARS && hash % 4 === 0) || chars >= 4 * BLOCK_CHARS) {
       blocks.push(lines.join('\n'));
       lines = [];
       chars = 0;
