@@ -88,7 +88,8 @@ export function critiqueHandlers({ io, store, clock, log, gate }: CritiqueDeps) 
         if (hit === undefined) {
           const share: SharesTable | undefined = records.shares.get(shareId)?.row ?? (await critiqueRepo.share(db, shareId));
           if (share && !standings.has(share.circle_id)) standings.set(share.circle_id, await standing(share.circle_id, me));
-          hit = share !== undefined && mayReadShare({ authorId: share.author_id, readerIds: JSON.parse(share.reader_ids) as string[], revoked: share.revoked_at !== null }, me, standings.get(share.circle_id));
+          // A share a moderator hid is gone for everyone but its writer.
+          hit = share !== undefined && (!share.hidden_at || share.author_id === me) && mayReadShare({ authorId: share.author_id, readerIds: JSON.parse(share.reader_ids) as string[], revoked: share.revoked_at !== null }, me, standings.get(share.circle_id));
           access.set(shareId, hit);
         }
         return hit;

@@ -94,6 +94,12 @@ for (const kind of ['sqlite', 'postgres'] as StoreKind[]) {
       ]);
       expect(log.every((e) => e.reason && e.createdAt)).toBe(true);
       expect(await must(owner.socket, 'moderation:log', { circleId: circle.id })).toHaveLength(1);
+
+      // A hidden share is gone for its readers (as a revoked one is) and stays its writer's.
+      await must(owner.socket, 'moderation:decide', { reportId: ids.share, action: 'hide', reason: 'Not the writer’s own work.' });
+      const shareIn = async (s: ClientSocket) => (await must(s, 'sync:pull', { after: 0 })).items.filter((i) => i.kind === 'share').map((i) => (i as { share: { title: string; revoked: boolean } }).share);
+      expect(await shareIn(reporter.socket)).toEqual([expect.objectContaining({ title: '', revoked: true })]);
+      expect(await shareIn(writer.socket)).toEqual([expect.objectContaining({ title: 'Harbour', revoked: false })]);
     });
 
     it('an admin names site moderators; nobody else may; the naming is logged', async () => {

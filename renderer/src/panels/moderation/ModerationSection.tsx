@@ -57,7 +57,11 @@ export function ModerationSection() {
       {scopes.map((c) => (
         <div key={c.id} className="moderation-circle">
           <h4>{c.id === SITE ? 'Site queue: reports from every circle and of profiles' : `Reports in ${c.name}`}</h4>
-          <Queue scope={c.id} name={c.name} reports={state.queues[c.id] ?? []} site={state.siteStaff} />
+          {c.id !== SITE && state.siteStaff ? (
+            <p className="muted">Open reports from this circle are in the site queue above.</p>
+          ) : (
+            <Queue scope={c.id} name={c.name} reports={state.queues[c.id] ?? []} site={state.siteStaff} />
+          )}
           <details>
             <summary>Moderation log of {c.name}</summary>
             <ol aria-label={`Moderation log of ${c.name}`} className="moderation-log">
@@ -120,7 +124,7 @@ function Queue({ scope, name, reports, site }: { scope: string; name: string; re
   );
 }
 
-const WHAT = { post: 'a post', comment: 'a comment', critique: 'a critique', share: 'a shared draft', profile: 'the profile of' } as const;
+const WHAT = { post: 'post', comment: 'comment', critique: 'critique', share: 'shared draft', profile: 'profile' } as const;
 
 function QueuedItem({ scope, report: r, site }: { scope: string; report: QueuedReport; site: boolean }) {
   const { moderation } = useStores();
@@ -132,8 +136,8 @@ function QueuedItem({ scope, report: r, site }: { scope: string; report: QueuedR
   return (
     <li className="queued">
       <p>
-        <strong>{r.reporterName}</strong> reported {WHAT[r.targetKind]} <strong>{r.authorName}</strong>
-        {r.targetKind !== 'profile' && <> in “{r.threadTitle}”</>} for {r.reason}
+        <strong>{r.reporterName}</strong> reported <strong>{r.authorName}</strong>’s {WHAT[r.targetKind]}
+        {r.targetKind === 'share' ? <> “{r.threadTitle}”</> : r.targetKind !== 'profile' && <> in “{r.threadTitle}”</>} for {r.reason}
         {r.note && <>: {r.note}</>}
       </p>
       <blockquote className="excerpt">{r.excerpt}</blockquote>
@@ -144,7 +148,7 @@ function QueuedItem({ scope, report: r, site }: { scope: string; report: QueuedR
       <div className="row-actions">
         {r.targetKind !== 'profile' && (
           <button type="button" disabled={off} onClick={() => decide('hide')}>
-            Hide {r.targetKind}
+            Hide {WHAT[r.targetKind]}
           </button>
         )}
         <button type="button" disabled={off} onClick={() => decide('dismiss')}>
