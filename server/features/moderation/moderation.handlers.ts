@@ -84,7 +84,9 @@ export function moderationHandlers({ io, moderation, circles, accounts, rooms, g
       if (target.authorId === user.id) throw new CommunityError('conflict', 'You cannot report your own writing; you can delete it instead.');
       await gate.check(user, null, 'report');
       await moderation.file({ id: reportId, circleId: target.circleId, targetKind, targetId, authorId: target.authorId, reporterId: user.id, reason, note });
-      if (target.circleId) io.to(circleRoom(target.circleId)).emit('moderation:reported', { circleId: target.circleId });
+      // The circle's moderators and the site's staff reload their queues.
+      const told = [...(target.circleId ? [circleRoom(target.circleId)] : []), ...(await moderation.staffIds()).map(userRoom)];
+      if (told.length) io.to(told).emit('moderation:reported', { circleId: target.circleId });
       const { reporterId: _, authorId: __, ...filed } = (await moderation.report(reportId))!;
       return filed;
     },

@@ -295,6 +295,15 @@ export function createModerationRepo(db: Kysely<CommunityDatabase>, now: () => D
       const rows = await db.selectFrom('blocks').select('user_id').where('user_id', 'in', writerIds).where('blocked_id', '=', otherId).execute();
       return new Set(rows.map((r) => r.user_id));
     },
+    /** Site moderators and admins (a handful): told of every report, for the site queue. */
+    async staffIds(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('users')
+        .select('id')
+        .where((eb) => eb.or([eb('roles', 'like', '%"admin"%'), eb('roles', 'like', '%"moderator"%')]))
+        .execute();
+      return rows.map((r) => r.id);
+    },
     async userExists(userId: string) {
       return !!(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst());
     },

@@ -46,12 +46,14 @@ for (const kind of ['sqlite', 'postgres'] as StoreKind[]) {
       const critiqueId = randomUUID();
       expect(await pushOne(critic.socket, { kind: 'critique.submit', critiqueId, shareId: share.shareId, versionId: share.versionId, worked: 'Nothing.', didnt: 'All of it, idiot.', suggestions: '' })).toMatchObject({ ok: true });
 
+      const staffTold = nextEvent(admin.socket, 'moderation:reported');
       const ids: Record<string, string> = {};
       for (const [targetKind, targetId] of [['share', share.shareId], ['comment', commentId], ['critique', critiqueId], ['profile', critic.userId]] as const) {
         ids[targetKind] = randomUUID();
         const filed = await must(reporter.socket, 'moderation:report', { reportId: ids[targetKind], targetKind, targetId, reason: 'harassment', note: `the ${targetKind}` });
         expect(filed).toMatchObject({ targetKind, targetId, circleId: targetKind === 'profile' ? null : circle.id, status: 'open' });
       }
+      expect(await staffTold).toEqual({ circleId: circle.id });
       // Reporting one's own writing is refused; an outsider learns nothing of a thing they cannot see.
       expect(await call(critic.socket, 'moderation:report', { reportId: randomUUID(), targetKind: 'comment', targetId: commentId, reason: 'other' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
       const outsider = await newWriter(url);
