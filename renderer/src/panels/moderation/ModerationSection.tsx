@@ -75,6 +75,7 @@ export function ModerationSection() {
           </details>
         </div>
       ))}
+      {state.blocks.length > 0 && <h4>Writers you blocked</h4>}
       {state.blocks.length > 0 && (
         <ul aria-label="Blocked writers" className="blocked">
           {state.blocks.map((b) => (
