@@ -32,7 +32,12 @@ export function ProfileDialog() {
           ) : viewing ? (
             <>
               <ProfileBody profile={viewing} />
-              {viewing.relation !== 'self' && <ReportControl kind="profile" id={viewing.accountId} label={`${viewing.displayName}’s profile`} />}
+              {viewing.relation !== 'self' && (
+                // Set apart from the profile, so it is not read as reporting the last activity listed.
+                <div className="profile-report">
+                  <ReportControl kind="profile" id={viewing.accountId} label={`${viewing.displayName}’s profile`} />
+                </div>
+              )}
             </>
           ) : (
             <h2 id="profile-title">Loading profile…</h2>
