@@ -548,6 +548,9 @@ describe('authorization table for the community hub, with every kind of writer',
     'moderation:log': { moderator: true, owner: true, 'site-moderator': true, admin: true },
     'moderation:sanction': { moderator: true, owner: true, 'site-moderator': true, admin: true },
     'moderation:mute': Object.fromEntries(MEMBERS.map((w) => [w, true])),
+    'circle:members': Object.fromEntries([...MEMBERS, ...STAFF].map((w) => [w, true])),
+    'circle:invite': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'directory:requests': { moderator: true, owner: true, 'site-moderator': true, admin: true },
   };
 
   async function hub() {
@@ -593,6 +596,9 @@ describe('authorization table for the community hub, with every kind of writer',
             'moderation:log': { circleId },
             'moderation:sanction': { userId: victim, circleId, kind: 'warn', reason: 'Mind the tone.' },
             'moderation:mute': { threadId: thread, muted: true },
+            'circle:members': { circleId },
+            'circle:invite': { circleId },
+            'directory:requests': { circleId },
           })[action];
         const result = (await call(all[who] as ClientSocket, action as 'moderation:queue', payload(circle.id, threadId, postId, reportId))) as Result<unknown>;
         const expected = answers[who];
