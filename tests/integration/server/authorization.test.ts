@@ -551,6 +551,8 @@ describe('authorization table for the community hub, with every kind of writer',
     'circle:members': Object.fromEntries([...MEMBERS, ...STAFF].map((w) => [w, true])),
     'circle:invite': { moderator: true, owner: true, 'site-moderator': true, admin: true },
     'directory:requests': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    // Joining a sprint is not posting (the suspended may); the one its maker blocked may not.
+    'sprint:join': { blocked: 'forbidden-blocked', suspended: true, member: true, moderator: true, owner: true },
   };
 
   async function hub() {
@@ -573,12 +575,13 @@ describe('authorization table for the community hub, with every kind of writer',
     const threadId = crypto.randomUUID();
     const postId = crypto.randomUUID();
     await must(poster.socket, 'discussion:start', { threadId, postId, circleId: circle.id, title: 'Reported', body: 'Something to report' });
-    return { ...base, all, poster, threadId, postId, target: join };
+    const sprint = await must(poster.socket, 'sprint:create', { circleId: circle.id, durationMin: 30 });
+    return { ...base, all, poster, threadId, postId, sprintId: sprint.id, target: join };
   }
 
   for (const [action, answers] of Object.entries(HUB)) {
     it(`${action}: ${Object.keys(answers).join(', ')}; everyone else: forbidden, as for what does not exist`, async () => {
-      const { circle, all, poster, threadId, postId, target } = await hub();
+      const { circle, all, poster, threadId, postId, sprintId, target } = await hub();
       for (const who of WHO) {
         const reportId = crypto.randomUUID();
         await must(all.member, 'moderation:report', { reportId, targetKind: 'post', targetId: postId, reason: 'other' });
@@ -599,6 +602,7 @@ describe('authorization table for the community hub, with every kind of writer',
             'circle:members': { circleId },
             'circle:invite': { circleId },
             'directory:requests': { circleId },
+            'sprint:join': { sprintId: circleId === circle.id ? sprintId : crypto.randomUUID() },
           })[action];
         const result = (await call(all[who] as ClientSocket, action as 'moderation:queue', payload(circle.id, threadId, postId, reportId))) as Result<unknown>;
         const expected = answers[who];
