@@ -24,11 +24,18 @@ call('documents.save', { id: doc.id, content: docJson(manuscriptParagraphs(WORDS
 const hosts = await Promise.all(dirs.map((rendererDir) => startWebHost({ core, rendererDir })));
 const browser = await launchChromium();
 const editorSel = '[aria-label="Text of Chapter"]';
-const times = dirs.map(() => ({ drawn: [] as number[], typed: [] as number[] }));
+const times = dirs.map(() => ({ drawn: [] as number[], typed: [] as number[], busy: [] as number[] }));
+/** CPU=1: also the page's main-thread time until the key is in (sampled, not idle), less sensitive to a busy machine than the clock. */
+const CPU = process.env.CPU === '1';
 
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, host] of hosts.entries()) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const cdp = CPU ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const t0 = performance.now();
     await page.goto(host.url);
     await page.waitForFunction((sel) => (document.querySelector(sel)?.querySelectorAll('p').length ?? 0) > 0, editorSel, { timeout: 60_000, polling: 5 });
@@ -43,12 +50,18 @@ for (let round = 0; round < ROUNDS; round++) {
         throw new Error(`${dirs[i]}: the key never arrived (${JSON.stringify(where)})`, { cause: error });
       });
     times[i]!.typed.push(performance.now() - t0);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+      times[i]!.busy.push((profile.samples ?? []).reduce((sum, id, k) => sum + (idle.has(id) ? 0 : (profile.timeDeltas?.[k] ?? 0) / 1000), 0));
+    }
     await page.close();
   }
 }
 for (const [i, dir] of dirs.entries()) {
   const t = times[i]!;
-  console.log(`${dir}: open until typing p50 ${percentile(t.typed, 50).toFixed(0)} ms (min ${Math.min(...t.typed).toFixed(0)}), drawn p50 ${percentile(t.drawn, 50).toFixed(0)} ms  [${t.typed.map((x) => x.toFixed(0)).join(' ')}]`);
+  const busy = CPU ? `, main thread busy p50 ${percentile(t.busy, 50).toFixed(0)} ms` : '';
+  console.log(`${dir}: open until typing p50 ${percentile(t.typed, 50).toFixed(0)} ms (min ${Math.min(...t.typed).toFixed(0)}), drawn p50 ${percentile(t.drawn, 50).toFixed(0)} ms${busy}  [${t.typed.map((x) => x.toFixed(0)).join(' ')}]`);
 }
 await browser.close();
 await Promise.all(hosts.map((h) => h.close()));

@@ -13,7 +13,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Resolves a URL path inside `root`, refusing anything that escapes it. */
-export function resolveStatic(root: string, urlPath: string): { file: string; type: string } | undefined {
+export function resolveStatic(root: string, urlPath: string): { file: string; type: string; version: string } | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

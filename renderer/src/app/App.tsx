@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, DocumentNode, OpenDocument, OutboxStatus, Project, SaveResult, Settings, SyncStatus } from '../../../shared/api/studio-api';
 import { DocumentComments, ShareComments } from '../panels/critique/CommentsPanel';
-import { InboxPanel } from '../panels/critique/InboxPanel';
-import { ShareReader } from '../panels/critique/ShareReader';
 import { useDocumentReview } from '../panels/critique/use-document-review';
 import { NotificationBell } from '../panels/notifications/NotificationBell';
 import { useOpenNotification } from '../panels/notifications/use-open-notification';
@@ -10,7 +8,6 @@ import { Editor } from '../editor/Editor';
 import type { SaveState } from '../editor/plugins/AutosavePlugin';
 import { Binder } from '../panels/binder/Binder';
 import { Sidebar } from '../panels/sidebar/Sidebar';
-import { SnapshotsPanel } from '../panels/snapshots/SnapshotsPanel';
 import { descendantCount } from '../panels/binder/tree';
 import { editorStyle } from '../ui/EditorSettings';
 import { ProjectBar } from '../ui/ProjectBar';
@@ -33,6 +30,11 @@ import { useManuscriptBridge } from '../panels/search/manuscript-bridge';
 import { projectToOpen } from '../../../shared/rules/reopen';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { PromptBanner } from '../panels/prompts/PromptBanner';
+
+// Not shown at start (a shared draft, the Inbox and Snapshots tabs): loaded with their own code.
+const ShareReader = lazy(() => import('../panels/critique/ShareReader').then((m) => ({ default: m.ShareReader })));
+const InboxPanel = lazy(() => import('../panels/critique/InboxPanel').then((m) => ({ default: m.InboxPanel })));
+const SnapshotsPanel = lazy(() => import('../panels/snapshots/SnapshotsPanel').then((m) => ({ default: m.SnapshotsPanel })));
 
 /** Counts as of the last open or save; live counts add the editor's change since. */
 interface Baseline {
@@ -389,7 +391,9 @@ export function App({ start }: { start: StartUp }) {
         <main className="pane-editor" aria-label="Editor">
           {shareView ? (
             <ErrorBoundary what="This shared draft" resetKey={shareView.version.id} back={{ label: '← My writing', onClick: backToWriting }}>
-              <ShareReader view={shareView} onVersion={(v) => void openShare(shareView.share.id, v).catch(report)} onClose={backToWriting} />
+              <Suspense fallback={<p className="muted">Opening the draft…</p>}>
+                <ShareReader view={shareView} onVersion={(v) => void openShare(shareView.share.id, v).catch(report)} onClose={backToWriting} />
+              </Suspense>
             </ErrorBoundary>
           ) : openDoc ? (
             <ErrorBoundary what={`“${openDoc.title}”`} resetKey={`${openDoc.id}:${editorKey}`}>

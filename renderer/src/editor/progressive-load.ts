@@ -20,8 +20,10 @@ const PROGRESSIVE_FROM_BLOCKS = 240;
 /** The first view: this many blocks before the writer's place and after it (a screen is ~10). */
 const FIRST_BEFORE = 30;
 const FIRST_AFTER = 90;
-/** Blocks added per step afterwards: each step is a short task, so keys typed meanwhile wait little. */
-const STEP_BLOCKS = 120;
+/** Blocks added per step afterwards: a few milliseconds' work, so a key typed meanwhile waits little. */
+const STEP_BLOCKS = 60;
+/** Steps run when the page is idle (keys and frames first), but at least this often. */
+const STEP_WITHIN_MS = 400;
 /** Below this length (characters of JSON) a document cannot reach PROGRESSIVE_FROM_BLOCKS: not parsed here at all. */
 const SMALL_JSON = 40_000;
 
@@ -106,20 +108,20 @@ export function startLoading(editor: LexicalEditor, rest: OpeningContent): Loadi
   const after = [...rest.after];
   const before = [...rest.before];
   let edited = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle = 0;
   let resolve = () => {};
   const loading: Loading = {
     pendingBefore: before.length,
     origins: new Map(),
     done: new Promise<void>((r) => (resolve = r)),
     finish: () => {
-      clearTimeout(timer);
+      cancelIdleCallback(idle);
       while (after.length > 0 || before.length > 0) step(Infinity);
     },
-    pause: () => clearTimeout(timer),
+    pause: () => cancelIdleCallback(idle),
     resume: () => {
-      clearTimeout(timer);
-      if (after.length > 0 || before.length > 0) timer = setTimeout(next, 0);
+      cancelIdleCallback(idle);
+      if (after.length > 0 || before.length > 0) idle = requestIdleCallback(next, { timeout: STEP_WITHIN_MS });
     },
   };
   loadings.set(editor, loading);
@@ -134,6 +136,12 @@ export function startLoading(editor: LexicalEditor, rest: OpeningContent): Loadi
 
   const step = (size: number) => {
     const added: NodeKey[] = [];
+    // Text added above the page would push what the writer sees down: keep the block at the
+    // top of what was loaded where it is on the screen (the browser's scroll anchoring cannot
+    // be relied on with blocks whose height is estimated until drawn).
+    const anchor = after.length === 0 ? editor.getRootElement()?.firstElementChild : null;
+    const scroller = anchor?.closest<HTMLElement>('.editor-scroll');
+    const top = anchor?.getBoundingClientRect().top ?? 0;
     editor.update(
       () => {
         const root = $getRoot();
@@ -156,6 +164,7 @@ export function startLoading(editor: LexicalEditor, rest: OpeningContent): Loadi
       // Its own commit (never batched with a keystroke's), no undo step, the caret left alone.
       { tag: [LOAD_TAG, HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
     );
+    if (anchor && scroller && anchor.isConnected) scroller.scrollTop += anchor.getBoundingClientRect().top - top;
     const state = editor.getEditorState();
     for (const key of added) loading.origins.set(key, state);
     loading.pendingBefore = before.length;
@@ -168,9 +177,11 @@ export function startLoading(editor: LexicalEditor, rest: OpeningContent): Loadi
     resolve();
   };
 
-  const next = () => {
-    step(STEP_BLOCKS);
-    if (after.length > 0 || before.length > 0) timer = setTimeout(next, 0);
+  const next = (deadline: IdleDeadline) => {
+    // As many steps as the idle time allows (one when the browser had to make time for it).
+    do step(STEP_BLOCKS);
+    while ((after.length > 0 || before.length > 0) && deadline.timeRemaining() > 8);
+    if (after.length > 0 || before.length > 0) idle = requestIdleCallback(next, { timeout: STEP_WITHIN_MS });
   };
   return loading;
 }

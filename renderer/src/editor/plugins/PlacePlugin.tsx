@@ -36,6 +36,15 @@ export function PlacePlugin({ documentId, place: saved, scrollRef }: { documentI
         if (scroller && block) {
           block.scrollIntoView({ block: 'start' });
           scroller.scrollTop -= place.scroll;
+          // Blocks drawn for the first time (their height was estimated) can move it: put it back over the next frames.
+          const settle = (frames: number) =>
+            requestAnimationFrame(() => {
+              if (!block.isConnected) return;
+              const drift = block.getBoundingClientRect().top - scroller.getBoundingClientRect().top - place.scroll;
+              if (Math.abs(drift) > 1) scroller.scrollTop += drift;
+              if (frames > 1) settle(frames - 1);
+            });
+          settle(3);
         }
         offsetRef.current = blockOffset(scroller, editor.getRootElement()?.children[place?.block ?? 0]);
       },

@@ -101,8 +101,9 @@ export function WordCountPlugin({ initial, onCount }: { initial: number; onCount
             const top = $topKey($getNodeByKey(key));
             if (top) touched.add(top);
           }
-          for (const key of dirtyElements.keys()) {
-            if (key === 'root') structure = true;
+          for (const [key, itself] of dirtyElements) {
+            // The root is marked for every change inside it; its own change (blocks added, removed or moved) is marked intentional.
+            if (key === 'root') structure ||= itself;
             const top = $topKey($getNodeByKey(key));
             if (top) touched.add(top);
           }

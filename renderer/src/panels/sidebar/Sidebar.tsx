@@ -1,14 +1,26 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { SyncStatus } from '../../../../shared/api/studio-api';
-import { CommunityPanel } from '../community/CommunityPanel';
-import { SprintPanel } from '../sprint/SprintPanel';
-import { BackupPanel } from '../backup/BackupPanel';
-import { ProgressPanel } from '../goals/ProgressPanel';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { useStore, useStores } from '../../app/stores';
 import { TabBadge } from '../notifications/TabBadge';
-import { openSearch, SearchPanel } from '../search/SearchPanel';
-import { ManuscriptPanel } from '../export/ManuscriptPanel';
+
+// The tabs not shown at start load with their own code (fetched once the page is idle), so the
+// studio's first script stays small and a long document opens sooner.
+const panels = {
+  community: () => import('../community/CommunityPanel'),
+  sprint: () => import('../sprint/SprintPanel'),
+  backup: () => import('../backup/BackupPanel'),
+  progress: () => import('../goals/ProgressPanel'),
+  search: () => import('../search/SearchPanel'),
+  manuscript: () => import('../export/ManuscriptPanel'),
+};
+const CommunityPanel = lazy(() => panels.community().then((m) => ({ default: m.CommunityPanel })));
+const SprintPanel = lazy(() => panels.sprint().then((m) => ({ default: m.SprintPanel })));
+const BackupPanel = lazy(() => panels.backup().then((m) => ({ default: m.BackupPanel })));
+const ProgressPanel = lazy(() => panels.progress().then((m) => ({ default: m.ProgressPanel })));
+const SearchPanel = lazy(() => panels.search().then((m) => ({ default: m.SearchPanel })));
+const ManuscriptPanel = lazy(() => panels.manuscript().then((m) => ({ default: m.ManuscriptPanel })));
+const openSearch = () => void panels.search().then((m) => m.openSearch());
 
 type Tab = 'comments' | 'inbox' | 'sprint' | 'community' | 'snapshots' | 'progress' | 'search' | 'manuscript';
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -52,6 +64,10 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  useEffect(() => {
+    const idle = requestIdleCallback(() => Object.values(panels).forEach((load) => void load().catch(() => undefined)), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   const select = (index: number) => setTab(TABS[(index + TABS.length) % TABS.length]!.id);
   return (
     <div className="sidebar">
@@ -78,26 +94,28 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
         <ErrorBoundary what={`The ${TABS.find((t) => t.id === tab)!.label} panel`} resetKey={tab}>
-          {tab === 'search' ? (
-            <SearchPanel />
-          ) : tab === 'manuscript' ? (
-            <ManuscriptPanel />
-          ) : tab === 'progress' ? (
-            <ProgressPanel />
-          ) : tab === 'snapshots' ? (
-            <>
-              {snapshots}
-              <BackupPanel />
-            </>
-          ) : tab === 'community' ? (
-            <CommunityPanel sync={sync} />
-          ) : tab === 'sprint' ? (
-            <SprintPanel sync={sync} />
-          ) : tab === 'inbox' ? (
-            inbox
-          ) : (
-            comments
-          )}
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            {tab === 'search' ? (
+              <SearchPanel />
+            ) : tab === 'manuscript' ? (
+              <ManuscriptPanel />
+            ) : tab === 'progress' ? (
+              <ProgressPanel />
+            ) : tab === 'snapshots' ? (
+              <>
+                {snapshots}
+                <BackupPanel />
+              </>
+            ) : tab === 'community' ? (
+              <CommunityPanel sync={sync} />
+            ) : tab === 'sprint' ? (
+              <SprintPanel sync={sync} />
+            ) : tab === 'inbox' ? (
+              inbox
+            ) : (
+              comments
+            )}
+          </Suspense>
         </ErrorBoundary>
       </div>
     </div>
