@@ -4,7 +4,7 @@ import { MarkNode } from '@lexical/mark';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
@@ -70,6 +70,7 @@ export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError, 
   const [opening] = useState(() => openingContent(doc.content, doc.place?.block ?? 0));
   const [loaded, setLoaded] = useState(opening.before.length === 0 && opening.after.length === 0);
   const onLoaded = useCallback(() => setLoaded(true), []);
+  const [history] = useState(createEmptyHistoryState);
   const initialConfig: InitialConfigType = {
     namespace: 'margin',
     theme: editorTheme,
@@ -79,7 +80,7 @@ export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError, 
   };
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ProgressiveLoadPlugin opening={opening} onLoaded={onLoaded} />
+      <ProgressiveLoadPlugin opening={opening} history={history} onLoaded={onLoaded} />
       <ToolbarPlugin />
       <div className={`editor-scroll${typewriter ? ' typewriter' : ''}`} ref={scrollRef} onMouseDown={placeCaretFromMargin}>
         <article className="page">
@@ -92,7 +93,7 @@ export function Editor({ doc, flushRef, onWords, onSaved, onSaveState, onError, 
         </article>
       </div>
       <SelectionIsolationPlugin />
-      <HistoryPlugin />
+      <HistoryPlugin externalHistoryState={history} />
       <ListsPlugin />
       <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
       <SceneBreakEnterPlugin />

@@ -1,7 +1,8 @@
 import {
   $getRoot,
   $parseSerializedNode,
-  CLEAR_HISTORY_COMMAND,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_CRITICAL,
   HISTORY_MERGE_TAG,
   REDO_COMMAND,
@@ -12,6 +13,7 @@ import {
   type NodeKey,
   type SerializedLexicalNode,
 } from 'lexical';
+import type { HistoryState } from '@lexical/history';
 import { mergeRegister } from '@lexical/utils';
 import { LOAD_TAG } from './update-tags';
 
@@ -100,7 +102,7 @@ export function loadedOrigin(editor: LexicalEditor, key: NodeKey): EditorState |
  * is in; if the writer typed meanwhile, the history starts again from the whole document, so
  * an undo can never bring back a partial one. Idempotent per editor.
  */
-export function startLoading(editor: LexicalEditor, rest: OpeningContent): Loading | null {
+export function startLoading(editor: LexicalEditor, rest: OpeningContent, history: HistoryState): Loading | null {
   // Made once per editor (React may run an effect twice); the caller resumes and pauses it.
   const known = loadings.get(editor);
   if (known) return known;
@@ -173,7 +175,14 @@ export function startLoading(editor: LexicalEditor, rest: OpeningContent): Loadi
 
   const done = () => {
     unregister();
-    if (edited) editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+    if (edited) {
+      // Undo steps so far hold part of the document: history starts again from the whole of it.
+      history.undoStack.length = 0;
+      history.redoStack.length = 0;
+      history.current = { editor, editorState: editor.getEditorState() };
+      editor.dispatchCommand(CAN_UNDO_COMMAND, false);
+      editor.dispatchCommand(CAN_REDO_COMMAND, false);
+    }
     resolve();
   };
 

@@ -1,4 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { HistoryState } from '@lexical/history';
 import { useEffect } from 'react';
 import { startLoading, type OpeningContent } from '../progressive-load';
 
@@ -6,10 +7,10 @@ import { startLoading, type OpeningContent } from '../progressive-load';
  * Adds the rest of a long document after its first view (progressive-load.ts), then says so.
  * First among the editor's plugins: those after it find the loading already known.
  */
-export function ProgressiveLoadPlugin({ opening, onLoaded }: { opening: OpeningContent; onLoaded: () => void }) {
+export function ProgressiveLoadPlugin({ opening, history, onLoaded }: { opening: OpeningContent; history: HistoryState; onLoaded: () => void }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    const loading = startLoading(editor, opening);
+    const loading = startLoading(editor, opening, history);
     if (!loading) return;
     let mounted = true;
     void loading.done.then(() => mounted && onLoaded());
@@ -18,6 +19,6 @@ export function ProgressiveLoadPlugin({ opening, onLoaded }: { opening: OpeningC
       mounted = false;
       loading.pause();
     };
-  }, [editor, opening, onLoaded]);
+  }, [editor, opening, history, onLoaded]);
   return null;
 }
