@@ -94,7 +94,7 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
         <ErrorBoundary what={`The ${TABS.find((t) => t.id === tab)!.label} panel`} resetKey={tab}>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Suspense key={tab} fallback={<p className="muted">Loading…</p>}>
             {tab === 'search' ? (
               <SearchPanel />
             ) : tab === 'manuscript' ? (
