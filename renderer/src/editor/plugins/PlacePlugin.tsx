@@ -44,7 +44,7 @@ export function PlacePlugin({ documentId, place: saved, scrollRef }: { documentI
               if (Math.abs(drift) > 1) scroller.scrollTop += drift;
               if (frames > 1) settle(frames - 1);
             });
-          settle(3);
+          settle(10);
         }
         offsetRef.current = blockOffset(scroller, editor.getRootElement()?.children[place?.block ?? 0]);
       },
