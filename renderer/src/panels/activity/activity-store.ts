@@ -1,9 +1,7 @@
 import type { ActivityItem, Follow, SprintResultKudos } from '../../../../shared/api/activity';
 import type { KudosTargetKind } from '../../../../shared/rules/kudos';
 import type { StudioApi } from '../../../../shared/api/studio-api';
-import { errorMessage } from '../../app/studio-client';
-
-type Listener = () => void;
+import { panelState } from '../../app/panel-state';
 
 export interface ActivityState {
   items: ActivityItem[];
@@ -18,48 +16,33 @@ export interface ActivityState {
 
 /** Encouragement's one store in the renderer: the activity feed, who and what the writer follows, kudos given. */
 export function createActivityStore(api: StudioApi) {
-  const listeners = new Set<Listener>();
-  let state: ActivityState = { items: [], next: null, follows: [], kudos: {}, sprintResults: {}, error: null };
-  const set = (patch: Partial<ActivityState>) => {
-    state = { ...state, ...patch };
-    listeners.forEach((listener) => listener());
-  };
-  const attempt = async (work: () => Promise<unknown>) => {
-    try {
-      set({ error: null });
-      await work();
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  };
+  const cell = panelState<ActivityState>({ items: [], next: null, follows: [], kudos: {}, sprintResults: {}, error: null });
+  const { set, attempt } = cell;
   const load = async () => {
     const [page, follows] = await Promise.all([api.activity.feed({}), api.activity.follows()]);
     set({ items: page.items, next: page.next, follows });
   };
   // New threads in followed circles arrive as discussions change: the feed follows.
   api.on('discussions:changed', (change) => {
-    if (change && state.follows.length > 0) void attempt(load);
+    if (change && cell.state.follows.length > 0) void attempt(load);
   });
   // Kudos given here settled in the outbox (or a follow changed): the feed shows the server's counts.
   api.on('activity:changed', (change) => {
     if (change) void attempt(load);
   });
   const setKudos = (targetId: string, k: { count: number; mine: boolean }) => {
-    const items = state.items.map((i) => (i.id === targetId ? { ...i, kudos: k.count, kudosMine: k.mine } : i));
-    set({ kudos: { ...state.kudos, [targetId]: { count: k.count, mine: k.mine } }, items });
+    const items = cell.state.items.map((i) => (i.id === targetId ? { ...i, kudos: k.count, kudosMine: k.mine } : i));
+    set({ kudos: { ...cell.state.kudos, [targetId]: { count: k.count, mine: k.mine } }, items });
   };
   return {
-    subscribe(listener: Listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    state: () => state,
+    subscribe: cell.subscribe,
+    state: () => cell.state,
     load: () => attempt(load),
     more: () =>
       attempt(async () => {
-        if (!state.next) return;
-        const page = await api.activity.feed({ before: state.next });
-        set({ items: [...state.items, ...page.items], next: page.next });
+        if (!cell.state.next) return;
+        const page = await api.activity.feed({ before: cell.state.next });
+        set({ items: [...cell.state.items, ...page.items], next: page.next });
       }),
     /** Gives or takes back kudos (kept in the studio, sent through the outbox). */
     kudos: (targetId: string, given: boolean, targetKind: KudosTargetKind = 'post') =>
@@ -71,20 +54,20 @@ export function createActivityStore(api: StudioApi) {
       attempt(async () => {
         if (targetIds.length === 0) return;
         const counts = await api.activity.kudosOf({ targetKind, targetIds: targetIds.slice(0, 100) });
-        set({ kudos: { ...state.kudos, ...Object.fromEntries(counts.map((k) => [k.targetId, { count: k.count, mine: k.mine }])) } });
+        set({ kudos: { ...cell.state.kudos, ...Object.fromEntries(counts.map((k) => [k.targetId, { count: k.count, mine: k.mine }])) } });
       }),
     /** A finished sprint's results, with their kudos. */
     loadSprintResults: (sprintId: string) =>
       attempt(async () => {
         const results = await api.activity.sprintResults({ sprintId });
-        set({ sprintResults: { ...state.sprintResults, [sprintId]: results }, kudos: { ...state.kudos, ...Object.fromEntries(results.map((k) => [k.targetId, { count: k.count, mine: k.mine }])) } });
+        set({ sprintResults: { ...cell.state.sprintResults, [sprintId]: results }, kudos: { ...cell.state.kudos, ...Object.fromEntries(results.map((k) => [k.targetId, { count: k.count, mine: k.mine }])) } });
       }),
     follow: (kind: 'writer' | 'circle', id: string, following: boolean) =>
       attempt(async () => {
         set({ follows: await api.activity.follow({ kind, id, following }) });
         await load();
       }),
-    isFollowing: (kind: 'writer' | 'circle', id: string) => state.follows.some((f) => f.kind === kind && f.id === id),
+    isFollowing: (kind: 'writer' | 'circle', id: string) => cell.state.follows.some((f) => f.kind === kind && f.id === id),
   };
 }
 export type ActivityStore = ReturnType<typeof createActivityStore>;

@@ -1,9 +1,7 @@
 import type { Challenge, LeaderboardRow, LocalChallengeView } from '../../../../shared/api/challenges';
 import type { StudioApi } from '../../../../shared/api/studio-api';
 import type { StudioInput } from '../../../../shared/schemas/studio';
-import { errorMessage } from '../../app/studio-client';
-
-type Listener = () => void;
+import { panelState } from '../../app/panel-state';
 
 export interface ChallengesState {
   challenges: Challenge[];
@@ -23,20 +21,8 @@ const REFRESH_MS = 1500;
 
 /** Challenges' one store in the renderer: the list, the open challenge and its leaderboard, following `challenges:changed`. */
 export function createChallengesStore(api: StudioApi) {
-  const listeners = new Set<Listener>();
-  let state: ChallengesState = { challenges: [], next: null, offline: false, open: null, board: [], boardNext: null, boardCabin: null, error: null };
-  const set = (patch: Partial<ChallengesState>) => {
-    state = { ...state, ...patch };
-    listeners.forEach((listener) => listener());
-  };
-  const attempt = async (work: () => Promise<unknown>) => {
-    try {
-      set({ error: null });
-      await work();
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  };
+  const cell = panelState<ChallengesState>({ challenges: [], next: null, offline: false, open: null, board: [], boardNext: null, boardCabin: null, error: null });
+  const { set, attempt } = cell;
   const loadList = async () => {
     const page = await api.challenges.list({});
     set({ challenges: page.challenges, next: page.next, offline: page.offline });
@@ -48,19 +34,19 @@ export function createChallengesStore(api: StudioApi) {
   const show = async (view: LocalChallengeView) => {
     set({ open: view });
     if (view.offline) set({ board: [], boardNext: null });
-    else await loadBoard(view.challenge.id, state.boardCabin);
+    else await loadBoard(view.challenge.id, cell.state.boardCabin);
   };
   const reopen = async () => {
-    if (!state.open) return;
-    const view = await api.challenges.get({ challengeId: state.open.challenge.id });
+    if (!cell.state.open) return;
+    const view = await api.challenges.get({ challengeId: cell.state.open.challenge.id });
     // The writer may have closed it or opened another meanwhile.
-    if (state.open?.challenge.id === view.challenge.id) await show(view);
+    if (cell.state.open?.challenge.id === view.challenge.id) await show(view);
   };
   let timer: ReturnType<typeof setTimeout> | null = null;
   api.on('challenges:changed', (change) => {
     if (!change) return;
     if (change.challengeId === null) void attempt(loadList);
-    if (state.open && (change.challengeId === null || change.challengeId === state.open.challenge.id) && !timer) {
+    if (cell.state.open && (change.challengeId === null || change.challengeId === cell.state.open.challenge.id) && !timer) {
       timer = setTimeout(() => {
         timer = null;
         void attempt(reopen);
@@ -68,17 +54,14 @@ export function createChallengesStore(api: StudioApi) {
     }
   });
   return {
-    subscribe(listener: Listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    state: () => state,
+    subscribe: cell.subscribe,
+    state: () => cell.state,
     load: () => attempt(loadList),
     more: () =>
       attempt(async () => {
-        if (!state.next) return;
-        const page = await api.challenges.list({ after: state.next });
-        set({ challenges: [...state.challenges, ...page.challenges], next: page.next });
+        if (!cell.state.next) return;
+        const page = await api.challenges.list({ after: cell.state.next });
+        set({ challenges: [...cell.state.challenges, ...page.challenges], next: page.next });
       }),
     open: (challengeId: string) => attempt(async () => show(await api.challenges.get({ challengeId }))),
     close: () => set({ open: null, board: [], boardNext: null, boardCabin: null }),
@@ -98,12 +81,12 @@ export function createChallengesStore(api: StudioApi) {
         await show(await api.challenges.get({ challengeId }));
         await loadList();
       }),
-    board: (cabinId: string | null) => attempt(async () => state.open && loadBoard(state.open.challenge.id, cabinId)),
+    board: (cabinId: string | null) => attempt(async () => cell.state.open && loadBoard(cell.state.open.challenge.id, cabinId)),
     moreBoard: () =>
       attempt(async () => {
-        if (!state.open || !state.boardNext) return;
-        const page = await api.challenges.leaderboard({ challengeId: state.open.challenge.id, after: state.boardNext, ...(state.boardCabin ? { cabinId: state.boardCabin } : {}) });
-        set({ board: [...state.board, ...page.rows], boardNext: page.next });
+        if (!cell.state.open || !cell.state.boardNext) return;
+        const page = await api.challenges.leaderboard({ challengeId: cell.state.open.challenge.id, after: cell.state.boardNext, ...(cell.state.boardCabin ? { cabinId: cell.state.boardCabin } : {}) });
+        set({ board: [...cell.state.board, ...page.rows], boardNext: page.next });
       }),
   };
 }

@@ -1,9 +1,7 @@
 import type { DiscussionCategory, LocalThread, LocalThreadView } from '../../../../shared/api/discussions';
 import type { StudioApi } from '../../../../shared/api/studio-api';
 import type { Circle } from '../../../../shared/protocol/community-events';
-import { errorMessage } from '../../app/studio-client';
-
-type Listener = () => void;
+import { panelState } from '../../app/panel-state';
 
 export interface DiscussionsState {
   /** The writer's circles as last fetched: kept while offline, so what was read stays reachable. */
@@ -25,44 +23,30 @@ export interface DiscussionsState {
  * outbox, or posted by others).
  */
 export function createDiscussionsStore(api: StudioApi) {
-  const listeners = new Set<Listener>();
-  let state: DiscussionsState = { circles: [], me: null, circleId: null, categories: [], threads: [], offline: false, open: null, error: null };
-  const set = (patch: Partial<DiscussionsState>) => {
-    state = { ...state, ...patch };
-    listeners.forEach((listener) => listener());
-  };
-  const attempt = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  };
+  const cell = panelState<DiscussionsState>({ circles: [], me: null, circleId: null, categories: [], threads: [], offline: false, open: null, error: null }, { clearError: false });
+  const { set, attempt } = cell;
   const loadList = async () => {
-    const circleId = state.circleId;
+    const circleId = cell.state.circleId;
     if (!circleId) return;
     const [list, categories] = await Promise.all([api.discussions.threads({ circleId }), api.discussions.categories({ circleId })]);
-    if (state.circleId === circleId) set({ threads: list.threads, offline: list.offline, categories });
+    if (cell.state.circleId === circleId) set({ threads: list.threads, offline: list.offline, categories });
   };
   const loadOpen = async () => {
-    const threadId = state.open?.thread.id;
+    const threadId = cell.state.open?.thread.id;
     if (!threadId) return;
     const view = await api.discussions.thread({ threadId });
-    if (state.open?.thread.id === threadId) set({ open: view });
+    if (cell.state.open?.thread.id === threadId) set({ open: view });
   };
 
   api.on('discussions:changed', (change) => {
-    if (!change || !state.circleId) return;
-    if (change.circleId === null || change.circleId === state.circleId) void attempt(loadList);
-    if (state.open && (change.threadId === null || change.threadId === state.open.thread.id)) void attempt(loadOpen);
+    if (!change || !cell.state.circleId) return;
+    if (change.circleId === null || change.circleId === cell.state.circleId) void attempt(loadList);
+    if (cell.state.open && (change.threadId === null || change.threadId === cell.state.open.thread.id)) void attempt(loadOpen);
   });
 
   const store = {
-    subscribe(listener: Listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    state: () => state,
+    subscribe: cell.subscribe,
+    state: () => cell.state,
     select: (circleId: string | null) => {
       set({ circleId, threads: [], categories: [], open: null, error: null });
       return attempt(loadList);
@@ -73,8 +57,8 @@ export function createDiscussionsStore(api: StudioApi) {
       const [circles, status] = await Promise.all([api.circles.list().catch(() => null), api.community.status().catch(() => null)]);
       if (circles) set({ circles });
       if (status?.account) set({ me: status.account.id });
-      const list = circles ?? state.circles;
-      if (list.length && !list.some((c) => c.id === state.circleId)) await store.select(list[0]!.id);
+      const list = circles ?? cell.state.circles;
+      if (list.length && !list.some((c) => c.id === cell.state.circleId)) await store.select(list[0]!.id);
       else await attempt(loadList);
     },
     open: (threadId: string) =>
@@ -86,27 +70,27 @@ export function createDiscussionsStore(api: StudioApi) {
     close: () => set({ open: null }),
     start: (input: { title: string; body: string; categoryId: string | null }) =>
       attempt(async () => {
-        if (!state.circleId) return;
-        set({ error: null, open: await api.discussions.start({ circleId: state.circleId, ...input }) });
+        if (!cell.state.circleId) return;
+        set({ error: null, open: await api.discussions.start({ circleId: cell.state.circleId, ...input }) });
         await loadList();
       }),
     reply: (body: string) =>
       attempt(async () => {
-        if (!state.open) return;
+        if (!cell.state.open) return;
         set({ error: null });
-        await api.discussions.reply({ threadId: state.open.thread.id, body });
+        await api.discussions.reply({ threadId: cell.state.open.thread.id, body });
         await loadOpen();
       }),
     moderate: (patch: { pinned?: boolean; locked?: boolean }) =>
       attempt(async () => {
-        if (!state.open) return;
-        await api.discussions.moderate({ threadId: state.open.thread.id, ...patch });
+        if (!cell.state.open) return;
+        await api.discussions.moderate({ threadId: cell.state.open.thread.id, ...patch });
         await Promise.all([loadOpen(), loadList()]);
       }),
     setCategories: (names: string[]) =>
       attempt(async () => {
-        if (!state.circleId) return;
-        set({ categories: await api.discussions.setCategories({ circleId: state.circleId, names }) });
+        if (!cell.state.circleId) return;
+        set({ categories: await api.discussions.setCategories({ circleId: cell.state.circleId, names }) });
       }),
   };
   return store;

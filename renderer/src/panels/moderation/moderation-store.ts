@@ -1,9 +1,8 @@
 import type { BlockedWriter, ModerationChange, ModerationEntry, QueuedReport, ReportReason, Sanction } from '../../../../shared/api/moderation';
 import type { StudioApi } from '../../../../shared/api/studio-api';
 import type { ModerationAction, ReportTargetKind } from '../../../../shared/rules/moderation';
-import { errorMessage } from '../../app/studio-client';
+import { panelState } from '../../app/panel-state';
 
-type Listener = () => void;
 /** A circle's id, or SITE for the site queue (site moderators and admins). */
 export const SITE = 'site';
 
@@ -33,46 +32,31 @@ const WHAT: Record<ReportTargetKind, string> = { post: 'post', comment: 'comment
 
 /** Moderation's one store in the renderer: reports sent, the queues the writer works, sanctions on them, blocks. */
 export function createModerationStore(api: StudioApi) {
-  const listeners = new Set<Listener>();
-  let state: ModerationState = { queues: {}, logs: {}, siteStaff: false, blocks: [], sanctions: [], outcomes: [], notice: null, error: null };
-  const set = (patch: Partial<ModerationState>) => {
-    state = { ...state, ...patch };
-    listeners.forEach((listener) => listener());
-  };
-  const attempt = async (work: () => Promise<unknown>) => {
-    try {
-      set({ error: null });
-      await work();
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  };
+  const cell = panelState<ModerationState>({ queues: {}, logs: {}, siteStaff: false, blocks: [], sanctions: [], outcomes: [], notice: null, error: null });
+  const { set, attempt } = cell;
   const load = async (scope: string) => {
     const input = scope === SITE ? {} : { circleId: scope };
     const [queue, log] = await Promise.all([api.moderation.queue(input), api.moderation.log(input)]);
-    set({ queues: { ...state.queues, [scope]: queue }, logs: { ...state.logs, [scope]: log } });
+    set({ queues: { ...cell.state.queues, [scope]: queue }, logs: { ...cell.state.logs, [scope]: log } });
   };
 
   api.on('moderation:changed', (change: ModerationChange | null) => {
     if (!change) return;
     if (change.kind === 'reported') {
-      if (change.circleId && change.circleId in state.queues) void attempt(() => load(change.circleId!));
-      if (state.siteStaff) void attempt(() => load(SITE));
+      if (change.circleId && change.circleId in cell.state.queues) void attempt(() => load(change.circleId!));
+      if (cell.state.siteStaff) void attempt(() => load(SITE));
       return;
     }
     if (change.kind === 'sanctioned') {
-      set({ sanctions: [change.sanction, ...state.sanctions] });
+      set({ sanctions: [change.sanction, ...cell.state.sanctions] });
       return;
     }
-    set({ outcomes: [`${OUTCOME[change.action]}: ${change.reason}`, ...state.outcomes].slice(0, 20) });
+    set({ outcomes: [`${OUTCOME[change.action]}: ${change.reason}`, ...cell.state.outcomes].slice(0, 20) });
   });
 
   return {
-    subscribe(listener: Listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    state: () => state,
+    subscribe: cell.subscribe,
+    state: () => cell.state,
     loadCircle: (circleId: string) => attempt(() => load(circleId)),
     /** The site queue, if this writer is site staff; anyone else is quietly not. */
     loadSite: async () => {

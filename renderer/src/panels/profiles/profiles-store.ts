@@ -2,8 +2,7 @@ import type { MyProfile, WriterProfile } from '../../../../shared/api/profiles';
 import type { StudioApi } from '../../../../shared/api/studio-api';
 import type { ProfilePrivacy } from '../../../../shared/rules/profiles';
 import { errorMessage } from '../../app/studio-client';
-
-type Listener = () => void;
+import { panelState } from '../../app/panel-state';
 
 export interface ProfilesState {
   /** The writer's own profile, as their studio keeps it. */
@@ -27,38 +26,23 @@ export interface ProfileEdit {
 
 /** Profiles' one store in the renderer: the writer's own profile and the one they are looking at. */
 export function createProfilesStore(api: StudioApi) {
-  const listeners = new Set<Listener>();
-  let state: ProfilesState = { mine: null, viewingId: null, viewing: null, viewError: null, saved: false, error: null };
-  const set = (patch: Partial<ProfilesState>) => {
-    state = { ...state, ...patch };
-    listeners.forEach((listener) => listener());
-  };
-  const attempt = async (work: () => Promise<unknown>) => {
-    try {
-      set({ error: null });
-      await work();
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  };
+  const cell = panelState<ProfilesState>({ mine: null, viewingId: null, viewing: null, viewError: null, saved: false, error: null });
+  const { set, attempt } = cell;
   const load = async () => set({ mine: await api.profiles.mine() });
   // Saved here, settled by the outbox, or a save moved the word count shown: read it again.
   api.on('profiles:changed', (change) => {
-    if (change && state.mine) void attempt(load);
+    if (change && cell.state.mine) void attempt(load);
   });
   const open = (accountId: string) => {
     set({ viewingId: accountId, viewing: null, viewError: null });
     api.profiles
       .get({ accountId })
-      .then((viewing) => state.viewingId === accountId && set({ viewing }))
-      .catch((err: unknown) => state.viewingId === accountId && set({ viewError: errorMessage(err) }));
+      .then((viewing) => cell.state.viewingId === accountId && set({ viewing }))
+      .catch((err: unknown) => cell.state.viewingId === accountId && set({ viewError: errorMessage(err) }));
   };
   return {
-    subscribe(listener: Listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    state: () => state,
+    subscribe: cell.subscribe,
+    state: () => cell.state,
     load: () => attempt(load),
     save: (edit: ProfileEdit) =>
       attempt(async () => {

@@ -3,8 +3,7 @@ import type { Project, StudioApi } from '../../../../shared/api/studio-api';
 import type { Circle } from '../../../../shared/protocol/community-events';
 import { mayCurate } from '../../../../shared/rules/prompts';
 import { errorMessage } from '../../app/studio-client';
-
-type Listener = () => void;
+import { panelState } from '../../app/panel-state';
 
 export interface PromptsState {
   /** The writer's circles as last fetched (kept offline). */
@@ -30,44 +29,30 @@ export interface PromptsState {
  * library changed (here, from the server, or as the outbox settled).
  */
 export function createPromptsStore(api: StudioApi) {
-  const listeners = new Set<Listener>();
-  let state: PromptsState = { circles: [], roles: [], circleId: null, today: null, library: null, suggestions: [], retired: [], projects: [], error: null, notice: null };
-  const set = (patch: Partial<PromptsState>) => {
-    state = { ...state, ...patch };
-    listeners.forEach((listener) => listener());
-  };
-  const attempt = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-    } catch (err) {
-      set({ error: errorMessage(err) });
-    }
-  };
-  const curator = () => mayCurate(state.circleId, state.circles.find((c) => c.id === state.circleId)?.role ?? null, state.roles);
+  const cell = panelState<PromptsState>({ circles: [], roles: [], circleId: null, today: null, library: null, suggestions: [], retired: [], projects: [], error: null, notice: null }, { clearError: false });
+  const { set, attempt } = cell;
+  const curator = () => mayCurate(cell.state.circleId, cell.state.circles.find((c) => c.id === cell.state.circleId)?.role ?? null, cell.state.roles);
   const load = async () => {
-    const circleId = state.circleId;
+    const circleId = cell.state.circleId;
     const curated = (status: 'suggested' | 'retired') => (curator() ? api.prompts.library({ circleId, status }).then((l) => l.prompts, () => []) : Promise.resolve([]));
     const [today, library, suggestions, retired] = await Promise.all([api.prompts.today({ circleId }), api.prompts.library({ circleId }), curated('suggested'), curated('retired')]);
-    if (state.circleId === circleId) set({ today, library, suggestions, retired });
+    if (cell.state.circleId === circleId) set({ today, library, suggestions, retired });
   };
 
   api.on('prompts:changed', (change) => {
-    if (change && change.circleId === state.circleId) void attempt(load);
+    if (change && change.circleId === cell.state.circleId) void attempt(load);
   });
 
   const store = {
-    subscribe(listener: Listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    state: () => state,
+    subscribe: cell.subscribe,
+    state: () => cell.state,
     mayCurate: curator,
     /** Circles and projects; the first circle is chosen until the writer picks another (or the open library). */
     loadAll: async () => {
       const [circles, status, projects] = await Promise.all([api.circles.list().catch(() => null), api.community.status().catch(() => null), api.projects.list().catch(() => [])]);
-      set({ circles: circles ?? state.circles, roles: status?.account?.roles ?? state.roles, projects: projects.filter((p) => !p.archivedAt && !p.trashedAt) });
-      const list = circles ?? state.circles;
-      if (state.circleId === null && list.length && !state.today) set({ circleId: list[0]!.id });
+      set({ circles: circles ?? cell.state.circles, roles: status?.account?.roles ?? cell.state.roles, projects: projects.filter((p) => !p.archivedAt && !p.trashedAt) });
+      const list = circles ?? cell.state.circles;
+      if (cell.state.circleId === null && list.length && !cell.state.today) set({ circleId: list[0]!.id });
       await attempt(load);
     },
     select: (circleId: string | null) => {
@@ -88,11 +73,11 @@ export function createPromptsStore(api: StudioApi) {
     suggest: (text: string) =>
       attempt(async () => {
         set({ error: null });
-        const p = await api.prompts.suggest({ circleId: state.circleId, text });
+        const p = await api.prompts.suggest({ circleId: cell.state.circleId, text });
         set({ notice: p.syncState === 'pending' ? 'Suggestion saved: it goes to the moderators when Margin is online.' : 'Suggestion sent to the moderators.' });
         await load();
       }),
-    add: (text: string) => attempt(async () => (await api.prompts.add({ circleId: state.circleId, text }), await load())),
+    add: (text: string) => attempt(async () => (await api.prompts.add({ circleId: cell.state.circleId, text }), await load())),
     edit: (promptId: string, text: string) => attempt(async () => (await api.prompts.edit({ promptId, text }), await load())),
     retire: (promptId: string, retired = true) => attempt(async () => (await api.prompts.retire({ promptId, retired }), await load())),
     decide: (promptId: string, accept: boolean) => attempt(async () => (await api.prompts.decide({ promptId, accept }), await load())),
