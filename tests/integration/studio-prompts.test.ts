@@ -50,7 +50,11 @@ describe('prompts from two studios (the circle owner curating, a member writing)
     await waitFor(async () => (await call<LocalPromptLibrary>(member.core, 'prompts.library', { circleId: circle.id })).waiting.length === 0, 'the suggestion was sent', 20_000);
     const onServer = await again.store.db.selectFrom('prompts').select(['status', 'author_id']).where('id', '=', idea.id).executeTakeFirstOrThrow();
     expect(onServer).toEqual({ status: 'suggested', author_id: member.userId });
-    await waitFor(async () => (await owner.core.call('prompts.library', { circleId: circle.id, status: 'suggested' })).ok, 'the owner is back online', 20_000);
+    // The owner's studio answers from its own copy (offline: true) until it has reconnected.
+    await waitFor(async () => {
+      const read = await owner.core.call('prompts.library', { circleId: circle.id, status: 'suggested' });
+      return read.ok && (read.data as LocalPromptLibrary).offline === false;
+    }, 'the owner is back online', 20_000);
     const queue = await call<LocalPromptLibrary>(owner.core, 'prompts.library', { circleId: circle.id, status: 'suggested' });
     expect(queue.prompts.map((p) => p.text)).toEqual(['The smell of a closed library.']);
     await call(owner.core, 'prompts.decide', { promptId: idea.id, accept: true });
