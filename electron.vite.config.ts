@@ -15,7 +15,9 @@ export const CHROME_TARGET = 'chrome140';
 /**
  * The page's first script (renderer/src/main.tsx) is small: it asks the core for the document
  * at once, then imports the app (app/mount.tsx). The app's code is fetched with the page, not
- * only once that first script has run (it waits for the stylesheet).
+ * only once that first script has run (it waits for the stylesheet): the app's chunk and every
+ * chunk it imports statically (else those are asked for only once the app's chunk is parsed, a
+ * round trip later), and its stylesheets (else import() waits for them after that).
  */
 export function preloadApp(): Plugin {
   return {
@@ -23,8 +25,28 @@ export function preloadApp(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const app = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.name === 'mount');
-        return app ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${app.fileName}` }, injectTo: 'head' }] : [];
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.isDynamicEntry && c.name === 'mount');
+        if (!app) return [];
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
+        const js = new Set<string>();
+        const css = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = byName.get(fileName);
+          if (!chunk || chunk.isEntry || js.has(fileName)) return; // the entry is the page's own script
+          js.add(fileName);
+          for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+          chunk.imports.forEach(visit);
+        };
+        visit(app.fileName);
+        // The text's face as the first screen draws it (Literata, Latin, regular and semibold):
+        // asked for with the page, it is in before the first layout, not swapped in after it.
+        const fonts = Object.values(ctx.bundle ?? {}).filter((a) => a.type === 'asset' && /literata-latin-(400|600)-normal-[\w-]+\.woff2$/.test(a.fileName));
+        return [
+          ...fonts.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${f.fileName}` }, injectTo: 'head' as const })),
+          ...[...css].map((href) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${href}` }, injectTo: 'head' as const })),
+          ...[...js].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` }, injectTo: 'head' as const })),
+        ];
       },
     },
   };

@@ -1,5 +1,6 @@
 import { invitePage } from './features/circles/invite-page';
 import { publicOrigin } from './socket/public-origin';
+import { clientAddress, trustedProxies } from './socket/client-address';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -65,6 +66,8 @@ export interface CommunityServerOptions {
   postLimitScale?: number;
   /** The address writers reach this server at (behind a proxy, say): invites carry it. Default: what each request came to. */
   publicUrl?: string;
+  /** Reverse proxies whose X-Forwarded-For names the writer (addresses, CIDR ranges, `loopback`, `private`). */
+  trustProxy?: string[];
 }
 
 export interface CommunityServer {
@@ -138,6 +141,7 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
   const stopSprintResults = startSprintResults(activity, { everyMs: options.resultsMs, onError: (err) => log.error({ err }, 'recording sprint results failed') });
 
   const rooms = createRooms({ io, circles, sprints, ticker });
+  const proxies = options.trustProxy?.length ? trustedProxies(options.trustProxy) : null;
   const critique = critiqueHandlers({ io, store, clock, log, gate });
   const handlers: Handlers = {
     ...accountsHandlers({
@@ -149,9 +153,10 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       passwords: createPasswordHasher(options.hashing),
       log,
       signInRefusal: gate.signInRefusal,
+      addressOf: (socket) => clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], proxies),
     }),
     ...circlesHandlers({ io, circles, rooms, welcome: critique.welcome, originOf: (socket) => publicOrigin(options.publicUrl, socket.handshake.headers, socket.handshake.secure) }),
-    ...sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, blocks: { notBlockedBy: gate.notBlockedBy, blockedBy: moderation.blockedBy } }),
+    ...sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, blocks: { notBlockedBy: gate.notBlockedBy, blockedBy: moderation.blockedBy }, gate }),
     ...critique.handlers,
     ...directoryHandlers({ io, directory: createDirectoryRepo(store.db, options.now), circles, rooms, welcome: critique.welcome }),
     ...discussionsHandlers({
@@ -161,17 +166,19 @@ export function createCommunityServer(options: CommunityServerOptions): Communit
       started: (t) => activity.record({ actor_id: t.authorId, circle_id: t.circleId, kind: 'thread', ref_id: t.threadId, title: t.title }),
       gate,
       muted: moderation.mutedAmong,
+      notice: activity.notice,
     }),
-    ...moderationHandlers({ io, moderation, circles, accounts, rooms, gate }),
+    ...moderationHandlers({ io, moderation, circles, accounts, rooms, gate, notice: activity.notice }),
     ...activityHandlers({ io, activity, circles, gate }),
     ...profilesHandlers({ profiles: createProfilesRepo(store.db, options.now), badges, clock }),
-    ...promptsHandlers({ io, prompts: createPromptsRepo(store.db, options.now), circles, discussions: createDiscussionsRepo(store.db, options.now), now: options.now }),
+    ...promptsHandlers({ io, prompts: createPromptsRepo(store.db, options.now), circles, discussions: createDiscussionsRepo(store.db, options.now), gate, now: options.now }),
     ...challengesHandlers({
       challenges: createChallengesRepo(store.db, options.now),
       circles,
       clock,
       milestone: (m) => activity.record({ actor_id: m.accountId, circle_id: m.circleId, kind: 'challenge_milestone', ref_id: m.challengeId, title: `${m.milestone}% of ${m.title}` }),
       badges,
+      gate,
     }),
   };
 

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { SiteRole, Username } from '../shared/protocol/community-schemas';
+import { trustedProxies } from './socket/client-address';
 
 export type ServerCommand =
-  | { kind: 'serve'; port: number; host: string; db: string; redis: string | undefined; publicUrl: string | undefined }
+  | { kind: 'serve'; port: number; host: string; db: string; redis: string | undefined; publicUrl: string | undefined; trustProxy: string[] | undefined }
   | { kind: 'grant-role' | 'revoke-role'; db: string; username: string; role: z.infer<typeof SiteRole> };
 
 const USAGE = `Usage:
@@ -21,7 +22,7 @@ export function parseServerArgs(argv: string[]): ServerCommand {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, redis: { type: 'string' }, 'public-url': { type: 'string' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, redis: { type: 'string' }, 'public-url': { type: 'string' }, 'trust-proxy': { type: 'string' } },
     });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${USAGE}`);
@@ -44,5 +45,13 @@ export function parseServerArgs(argv: string[]): ServerCommand {
   if (values.redis !== undefined && !/^rediss?:\/\/.+/.test(values.redis)) throw new Error(`--redis must be redis://…\n${USAGE}`);
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s?#]+\/?$/.test(publicUrl)) throw new Error(`--public-url must be the address writers reach this server at, e.g. https://community.example.org\n${USAGE}`);
-  return { kind: 'serve', port: Number(port), host: values.host ?? '127.0.0.1', db, redis: values.redis, publicUrl };
+  const trustProxy = values['trust-proxy']?.split(',').map((e) => e.trim()).filter(Boolean);
+  if (trustProxy) {
+    try {
+      trustedProxies(trustProxy);
+    } catch (error) {
+      throw new Error(`--trust-proxy: ${(error as Error).message}\n${USAGE}`);
+    }
+  }
+  return { kind: 'serve', port: Number(port), host: values.host ?? '127.0.0.1', db, redis: values.redis, publicUrl, trustProxy: trustProxy?.length ? trustProxy : undefined };
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
   // Nodes of one deployment share one --db: its hash names their keys in a Redis others may share.
   const clusterName = createHash('sha256').update(command.db).digest('base64url').slice(0, 16);
-  const server = createCommunityServer({ store, redis, clusterName, logger: log, publicUrl: command.publicUrl });
+  const server = createCommunityServer({ store, redis, clusterName, logger: log, publicUrl: command.publicUrl, trustProxy: command.trustProxy });
   const port = await server.listen(command.port, command.host);
   log.info({ port, host: command.host, store: store.kind, redis: !!redis }, 'community server listening');
   console.log(`MARGIN_SERVER_PORT ${port}`);

@@ -1,14 +1,15 @@
 /// <reference lib="dom" />
 // Runs inside the page (passed to page.evaluate). Measures, for each keydown on the editor,
 // the time to the Lexical update that followed having been committed to the DOM (an update
-// listener runs after reconciliation), and to the next animation frame after that.
+// listener runs after reconciliation), and to the next animation frame after that; with the
+// keydown's own time (for profile-typing.ts to find what ran meanwhile).
 export function instrument(selector: string): void {
   const el = document.querySelector(selector) as HTMLElement & {
     __lexicalEditor?: { registerUpdateListener(fn: (p: { dirtyLeaves: Set<string>; dirtyElements: Map<string, boolean> }) => void): () => void };
   };
   const editor = el.__lexicalEditor;
   if (!editor) throw new Error(`no Lexical editor on ${selector}`);
-  const w = window as unknown as { __samples: Array<[number, number]> };
+  const w = window as unknown as { __samples: Array<[number, number, number]> };
   w.__samples = [];
   let pending: number | null = null;
   el.addEventListener('keydown', (e) => (pending = e.timeStamp), true);
@@ -17,7 +18,7 @@ export function instrument(selector: string): void {
     const start = pending;
     pending = null;
     const dom = performance.now() - start;
-    requestAnimationFrame(() => w.__samples.push([dom, performance.now() - start]));
+    requestAnimationFrame(() => w.__samples.push([dom, performance.now() - start, start]));
   });
   // Caret at the end of the middle paragraph, where a writer revising a chapter would be.
   const paragraphs = el.querySelectorAll('p');

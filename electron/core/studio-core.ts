@@ -96,6 +96,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
   const daily = createDailyWordsRepo(db, clock);
   const backups = createBackups({ db, dataDir: options.dataDir, clock, restore, nativeBinding: options.nativeBinding });
   const settings = createSettingsRepo(db);
+  const search = createSearch(db);
 
   const currentOrEmpty = (id: string) => content.current(id) ?? parseContent(EMPTY_DOCUMENT);
 
@@ -159,8 +160,21 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
       emit('discussions:changed', { at: Date.now(), circleId: null, threadId: null });
       emit('critique:changed', { at: Date.now(), shareIds });
     },
+    onMuted: (threadId) => emit('discussions:changed', { at: Date.now(), circleId: null, threadId }),
   });
-  const profiles = createProfiles({ db, clock, community, sync, projects, onChanged: () => emit('profiles:changed', { at: Date.now() }) });
+  const profiles = createProfiles({
+    db,
+    clock,
+    community,
+    sync,
+    projects,
+    onChanged: () => emit('profiles:changed', { at: Date.now() }),
+    // The writer's own posts, comments and critiques kept here show their new name.
+    onRenamed: (shareIds) => {
+      emit('discussions:changed', { at: Date.now(), circleId: null, threadId: null });
+      if (shareIds.length) emit('critique:changed', { at: Date.now(), shareIds });
+    },
+  });
   const activity = createActivity({ db, community, sync, onChanged: ({ targetId }) => emit('activity:changed', { at: Date.now(), targetId }) });
   const critique = createCritique({
     arrived: notifications.arrived,
@@ -321,7 +335,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
     ...backups.handlers,
     ...goals.handlers,
     ...stats.handlers,
-    ...createSearch(db).handlers,
+    ...search.handlers,
     ...createReplace({ db, documents, content, projects, snapshots }).handlers,
     ...createExport({ db, dataDir: options.dataDir, clock, projects, documents, content, onProgress: (p) => emit('export:progress', p) }).handlers,
     ...createImport({ db, projects, documents, content }).handlers,
@@ -369,6 +383,7 @@ function openStudio(options: StudioCoreOptions, lock: DataDirLock, restore: Rest
       community.close();
       backups.close();
       goals.close();
+      search.close();
       db.close();
     },
   } as StudioCore;

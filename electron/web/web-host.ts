@@ -6,7 +6,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../../shared/api/result';
 import { resolveStatic, staticBytes } from './static-files';
-import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../shared/api/browser-mode';
+import { START_METHODS, START_PATH, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../shared/api/browser-mode';
 import { MAX_WIRE_BYTES, WireRequest, type WireMessage } from '../../shared/api/wire';
 import { studioEventNames } from '../../shared/api/studio-api';
 import type { StudioCore } from '../core/studio-core';
@@ -76,6 +76,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end('Margin: requests from another address or origin are refused.\n');
       return;
     }
+    if (req.url === START_PATH) {
+      void answerStart(req, res, options.core, token);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, SECURITY_HEADERS).end();
       return;
@@ -127,6 +131,35 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The page's start-up calls in one request (shared/api/browser-mode.ts): the same authority as
+ * the socket (our origin, checked above, and the token), answered in order, each with its Result.
+ */
+async function answerStart(req: http.IncomingMessage, res: http.ServerResponse, core: StudioCore, token: string): Promise<void> {
+  req.resume(); // no body is read
+  if (req.method !== 'POST') {
+    res.writeHead(405, SECURITY_HEADERS).end();
+    return;
+  }
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (!sameToken(bearer, token)) {
+    res.writeHead(401, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
+    res.end(JSON.stringify(fail('unauthorized', 'Open the link browser mode printed when it started: it carries this studio’s private token.')));
+    return;
+  }
+  const results: unknown[] = [];
+  for (const method of START_METHODS) {
+    try {
+      results.push(await core.call(method, {}));
+    } catch {
+      results.push(fail('internal', 'The studio could not answer at start.')); // the page asks again over the socket
+    }
+  }
+  const body = JSON.stringify(results);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...SECURITY_HEADERS });
+  res.end(body);
 }
 
 function serveSocket(socket: WebSocket, core: StudioCore): void {

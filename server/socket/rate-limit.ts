@@ -2,27 +2,8 @@ import type { Kysely } from 'kysely';
 import { retryAfter } from '../../shared/rules/limits';
 import type { CommunityDatabase } from '../store/schema';
 
-/** A token bucket: `capacity` events at once, refilled at `perSecond`. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {
-    this.tokens = capacity;
-    this.last = now();
-  }
-  take(): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
-    this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
+// The bucket is shared with the studio, which paces itself by the same rule.
+export { TokenBucket } from '../../shared/rules/request-pace';
 
 /**
  * Attempts per key in a sliding window: failed sign-ins by username and by address,

@@ -6,7 +6,7 @@ import type { AccountsRepo } from '../features/accounts/accounts.repo';
 import type { UsersTable } from '../store/schema';
 import { CommunityError } from './community-error';
 import type { CommunitySocket, EventContext } from './context';
-import { TokenBucket } from './rate-limit';
+import { REQUEST_LIMITS, TokenBucket } from '../../shared/rules/request-pace';
 
 export type Handler<E extends CommunityEvent> = (ctx: EventContext<E>, input: CommunityParsedInput<E>) => Promise<CommunityOutputs[E]>;
 export type Handlers = { [E in CommunityEvent]: Handler<E> };
@@ -27,7 +27,7 @@ const USER_CACHE_MS = 5000;
  * One dispatcher per socket (`onAny`), not a listener per event: forty closures and a
  * forty-key listener table on each of 2,000 sockets were a good part of what a writer held.
  */
-export function registerHandlers(socket: CommunitySocket, handlers: Handlers, { users, log, limits = { burst: 40, perSecond: 20 } }: GateDeps): void {
+export function registerHandlers(socket: CommunitySocket, handlers: Handlers, { users, log, limits = REQUEST_LIMITS }: GateDeps): void {
   const bucket = new TokenBucket(limits.burst, limits.perSecond);
   // The signed-in user's row, re-read at most every few seconds: a sprint sends a message
   // every two seconds per writer, and each one need not cost a read of the account.
@@ -45,7 +45,7 @@ export function registerHandlers(socket: CommunitySocket, handlers: Handlers, { 
     };
     if (typeof event !== 'string' || !KNOWN.has(event)) return answer(fail('unknown_event', `There is no event "${String(event).slice(0, 60)}".`));
     const name = event as CommunityEvent;
-    if (!bucket.take()) return answer(fail('rate_limited', 'Too many requests; slow down a moment.'));
+    if (!bucket.take()) return answer({ ok: false, error: { code: 'rate_limited', message: 'Too many requests; slow down a moment.', retryAfterMs: bucket.wait() } });
     const userId = socket.data.userId;
     if (!userId && !PUBLIC_EVENTS.has(name)) return answer(fail('forbidden', 'Sign in first.'));
     const parsed = communityInputs[name].safeParse(args.length > 1 ? args[0] : undefined);

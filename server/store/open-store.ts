@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { accountsAndCircles } from './migrations/0001-accounts-and-circles';
 import { sprints } from './migrations/0002-sprints';
@@ -18,6 +18,7 @@ import { challenges } from './migrations/0012-challenges';
 import { prompts } from './migrations/0013-prompts';
 import { siteModeration } from './migrations/0014-site-moderation';
 import { encouragement } from './migrations/0015-encouragement';
+import { noticesKept } from './migrations/0016-notices-kept';
 import type { CommunityDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -46,12 +47,16 @@ export const migrationsFor = (kind: StoreKind): Record<string, Migration> => ({
   '0013-prompts': prompts,
   '0014-site-moderation': siteModeration,
   '0015-encouragement': encouragement(kind),
+  '0016-notices-kept': noticesKept,
 });
 
 export interface OpenStoreOptions {
   /** PostgreSQL only: a schema to create and use (tests isolate themselves this way). */
   schema?: string;
 }
+
+/** The advisory lock key under which PostgreSQL stores migrate (and tests drop their schemas). */
+export const MIGRATION_LOCK = 0x6d617267; // 'marg'
 
 /** Opens `sqlite:<file>` or `postgres://…`, applies pending migrations, and returns the store. */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
@@ -93,7 +98,22 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     throw new Error(`--db must be sqlite:<file> or postgres://…, not "${url.slice(0, 80)}".`);
   }
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(kind) };
-  const { error } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  const migrate = (on: Kysely<CommunityDatabase>) => new Migrator({ db: on, provider, migrationTableSchema }).migrateToLatest();
+  // On PostgreSQL, one migration at a time in the whole database: Kysely takes its own lock only
+  // after looking for its tables in every schema, and that look fails ("column … does not
+  // exist") while another node or store is changing tables in the same database. Several nodes
+  // starting together, or test stores made side by side, wait for each other here instead.
+  const { error } =
+    kind === 'postgres'
+      ? await db.connection().execute(async (conn) => {
+          await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+          try {
+            return await migrate(conn);
+          } finally {
+            await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+          }
+        })
+      : await migrate(db);
   if (error) {
     await db.destroy();
     throw error;

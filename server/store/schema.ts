@@ -1,5 +1,5 @@
 import type { ModerationAction, ReportTargetKind, SanctionKind } from '../../shared/rules/moderation';
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { StoredComment, StoredCritique } from '../../shared/protocol/critique-rows';
 
 /** The community database, as Kysely sees it. Timestamps are ISO strings, lists are JSON text: the same on SQLite and PostgreSQL. */
@@ -277,16 +277,23 @@ export interface FollowsTable {
   followee_id: string;
   created_at: string;
 }
-/** Something that happened to a writer: kudos on their things, a new follower, a followed writer's milestone. */
+/**
+ * Something that happened to a writer: kudos on their things, a new follower, a followed writer's
+ * milestone, a mention, the outcome of their report.
+ */
 export interface ActivityNoticesTable {
   seq: Generated<number>;
   user_id: string;
-  kind: 'kudos' | 'follow' | 'milestone';
+  kind: 'kudos' | 'follow' | 'milestone' | 'mention' | 'report';
   actor_id: string;
   target_kind: string | null;
   ref_id: string;
   title: string;
   created_at: string;
+  /** Where it happened (a mention's circle, a report's circle), when that matters. */
+  circle_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A line of its own: a mention's first words, a moderator's reason. */
+  body: ColumnType<string, string | undefined, string>;
 }
 export interface SprintResultsTable {
   sprint_id: string;

@@ -33,8 +33,12 @@ export interface PromptLink {
 
 export interface PromptResponseShared {
   shareId: string;
-  /** The reply in the prompt's thread pointing to the share (null: the prompt has no thread). */
+  /** The circle it was shared with (the prompt's, or the one chosen for an open prompt). */
+  circleId: string;
+  /** The reply in the prompt's thread pointing to the share (null: the prompt has no thread yet). */
   postId: string | null;
+  /** That thread (for an open prompt: its thread in the chosen circle). */
+  threadId: string | null;
 }
 
 export interface PromptsStudioOutputs {

@@ -46,18 +46,27 @@ export interface SprintResultKudos extends KudosCount {
   words: number;
 }
 
-/** Something that happened to the writer, for their notification centre. */
+/**
+ * Something that happened to the writer, for their notification centre. Kept on the server and
+ * read after the studio's cursor, so what happens while it is offline is not lost.
+ */
 export interface ActivityNotice {
   seq: number;
-  kind: 'kudos' | 'follow' | 'milestone';
+  kind: 'kudos' | 'follow' | 'milestone' | 'mention' | 'report';
+  /** Who did it; for a report's outcome, the reporter themselves (the moderator is not named). */
   actorId: string;
   actorName: string;
   /** For kudos: what was given kudos. */
   targetKind: KudosTargetKind | null;
-  /** The thing given kudos, the follower, or the challenge. */
+  /** The thing given kudos, the follower, the challenge, the post that mentions, the report. */
   refId: string;
+  /** What it is about; for a report's outcome, the moderator's action (a ModerationAction). */
   title: string;
   createdAt: string;
+  /** Where it happened: a mention's circle, a report's circle (null elsewhere). */
+  circleId: string | null;
+  /** A line of its own: a mention's first words, the moderator's reason ('' otherwise). */
+  body: string;
 }
 
 export interface ActivityOutputs {

@@ -5,6 +5,9 @@ import { kudosTargetKinds } from '../rules/kudos';
 const Uuid = z.uuid();
 export const ActivityCursor = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[0-9a-f-]{36}$/, 'That is not an activity cursor.');
 export const KudosTargetKind = z.enum(kudosTargetKinds);
+/** Every kind of notice; the first three were all there were before mentions and report outcomes became notices. */
+export const noticeKinds = ['kudos', 'follow', 'milestone', 'mention', 'report'] as const;
+export const FIRST_NOTICE_KINDS = ['kudos', 'follow', 'milestone'] as const;
 
 export const activityInputs = {
   /**
@@ -20,6 +23,13 @@ export const activityInputs = {
   'activity:follows': z.object({}).strict(),
   /** Newest first, resuming before `before` (keyset). */
   'activity:feed': z.object({ before: ActivityCursor.optional(), limit: z.number().int().min(1).max(100).default(30) }).strict(),
-  /** What happened to the writer after their cursor (kudos received, new followers, milestones of writers they follow), oldest first. */
-  'activity:notices': z.object({ after: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(100) }).strict(),
+  /**
+   * What happened to the writer after their cursor (kudos received, new followers, milestones of
+   * writers they follow, mentions, outcomes of their reports), oldest first. `kinds`: those the
+   * studio knows how to show; a studio that does not say gets the first three only (older studios
+   * would show a mention as kudos), and the others wait after its cursor until it knows them.
+   */
+  'activity:notices': z
+    .object({ after: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(100), kinds: z.array(z.enum(noticeKinds)).min(1).max(noticeKinds.length).optional() })
+    .strict(),
 } as const;

@@ -20,6 +20,8 @@ export interface ThreadSummary {
   lastPostAt: string;
   /** Something was posted since the writer last read it (never for a thread they have read since, or started). */
   unread: boolean;
+  /** The reader muted it (no notifications from it); absent from servers that do not say. */
+  muted?: boolean;
 }
 
 export interface DiscussionPost {

@@ -10,7 +10,10 @@ export interface Prompt {
   /** Who wrote it: the curator who added it, or the member who suggested it. */
   authorId: string;
   authorName: string;
-  /** Its discussion thread in the circle (made the day it is first the daily prompt); open prompts have none. */
+  /**
+   * Its discussion thread in the circle (made the day it is first the daily prompt). An open
+   * prompt has none of its own: each circle gets one for it when a member shares a response (`prompt:thread`).
+   */
   threadId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -37,6 +40,14 @@ export interface PromptsOutputs {
   'prompt:retire': Prompt;
   'prompt:suggest': Prompt;
   'prompt:decide': Prompt;
+  'prompt:thread': OpenPromptThread;
+}
+
+/** An open prompt's thread in a circle: one per prompt and circle, the same id on every node. */
+export interface OpenPromptThread {
+  promptId: string;
+  circleId: string;
+  threadId: string;
 }
 
 export interface PromptsServerEvents {

@@ -21,4 +21,6 @@ export const promptsInputs = {
   'prompt:retire': z.object({ promptId: Uuid, retired: z.boolean() }).strict(),
   'prompt:suggest': z.object({ promptId: Uuid, circleId: PromptScope, text: PromptText }).strict(),
   'prompt:decide': z.object({ promptId: Uuid, accept: z.boolean() }).strict(),
+  /** An open prompt's thread in one of the writer's circles (made by the first who asks): where its members talk about their responses. */
+  'prompt:thread': z.object({ promptId: Uuid, circleId: Uuid }).strict(),
 } as const;

@@ -16,6 +16,10 @@ export const promptsInputs = {
   /** A new document in the writer's project, linked to a prompt this studio has read. */
   'prompts.write': z.object({ promptId: Id, projectId: Id, parentId: Id.nullable().default(null), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null) }).strict(),
   'prompts.forDocument': z.object({ documentId: Id }).strict(),
-  /** Shares a response for light feedback with the prompt's circle and says so in the prompt's thread. */
-  'prompts.shareResponse': z.object({ documentId: Id }).strict(),
+  /**
+   * Shares a response for light feedback with the prompt's circle and says so in the prompt's
+   * thread. An open prompt has no circle: `circleId` is the writer's circle to share it with
+   * (its thread for that prompt there is where the reply goes).
+   */
+  'prompts.shareResponse': z.object({ documentId: Id, circleId: Id.optional() }).strict(),
 } as const;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startServerProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
-import { makeCircle, openStudio, useServer } from './community-setup';
+import { makeCircle, openSection, openStudio, useServer } from './community-setup';
 import { launchChromium } from './harness';
 import { checkScreens } from './screens';
 
@@ -34,6 +34,7 @@ describe('kudos on a sprint result in Chromium', () => {
     await makeCircle(rosa.page, 'Tidewater', [sami.page]);
 
     // Sami follows the circle (from its discussions).
+    await openSection(sami.page, 'Discussions');
     const discussions = sami.page.getByRole('region', { name: 'Discussions' });
     const select = discussions.locator('label', { hasText: /^Circle/ }).locator('select');
     await select.focus();
@@ -57,7 +58,7 @@ describe('kudos on a sprint result in Chromium', () => {
     // The sweep runs every 15 s: once it recorded the result, the feed reads it when the Community tab opens again.
     await expect.poll(() => (db.prepare("SELECT count(*) AS n FROM activity WHERE kind = 'sprint_result'").get() as { n: number }).n, { timeout: 40_000, interval: 1000 }).toBe(1);
     await sami.page.getByRole('tab', { name: /^Sprint/ }).click();
-    await sami.page.getByRole('tab', { name: /^Community/ }).click();
+    await openSection(sami.page, 'Activity');
     await expect.poll(() => feed.textContent(), { timeout: 15_000 }).toContain('rosa wrote 321 words in “Lunch sprint” in Tidewater');
     const before = await unread(rosa.page);
     await feed.getByRole('button', { name: 'Kudos to rosa' }).click();
@@ -82,6 +83,7 @@ describe('kudos on a sprint result in Chromium', () => {
       // A narrower window shows the binder or the sidebar: the sidebar, here.
       const sidebar = sami.page.getByRole('button', { name: 'Sidebar', exact: true });
       if ((await sidebar.getAttribute('aria-pressed')) !== 'true') await sidebar.click();
+      await openSection(sami.page, 'Activity');
       await sami.page.getByRole('region', { name: 'Activity' }).scrollIntoViewIfNeeded();
     };
     expect(await checkScreens(sami.page, 'activity-feed', '.activity', showFeed)).toEqual({});

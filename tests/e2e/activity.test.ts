@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCircle, openStudio, startCommunity, useServer } from './community-setup';
+import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, startCommunity, useServer } from './community-setup';
 import { launchChromium } from './harness';
 
 let browser: Browser;
@@ -11,14 +11,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const discussions = (page: Page) => page.getByRole('region', { name: 'Discussions' });
-async function pickCircle(page: Page, name: string) {
-  const select = discussions(page).locator('label', { hasText: /^Circle/ }).locator('select');
-  await select.focus();
-  await expect.poll(() => select.locator('option').allTextContents()).toContain(name);
-  await select.selectOption({ label: name });
-}
-
+const discussions = discussionsOf;
 describe('kudos, follows and the activity feed in Chromium', () => {
   it('kudos on a post and follows of a writer and a circle show in both activity feeds', async () => {
     const server = await startCommunity();
@@ -29,6 +22,7 @@ describe('kudos, follows and the activity feed in Chromium', () => {
     await makeCircle(owner.page, 'Tidewater', [writer.page]);
 
     // Sami follows the circle, then starts a thread.
+    await openSection(writer.page, 'Discussions');
     await pickCircle(writer.page, 'Tidewater');
     await discussions(writer.page).getByRole('button', { name: 'Follow Tidewater' }).click();
     await discussions(writer.page).getByRole('button', { name: 'Following Tidewater' }).waitFor();
@@ -39,6 +33,7 @@ describe('kudos, follows and the activity feed in Chromium', () => {
     await form.getByRole('button', { name: 'Start thread' }).click();
 
     // Rosa opens it, gives kudos and follows Sami; Sami's thread is in her feed.
+    await openSection(owner.page, 'Discussions');
     await pickCircle(owner.page, 'Tidewater');
     const threads = discussions(owner.page).getByRole('list', { name: 'Threads' });
     await expect.poll(() => threads.textContent(), { timeout: 15_000 }).toContain('A scene a day');
@@ -47,12 +42,22 @@ describe('kudos, follows and the activity feed in Chromium', () => {
     await thread.getByRole('button', { name: 'Kudos to sami' }).click();
     await expect.poll(() => thread.getByRole('button', { name: 'Kudos to sami' }).textContent()).toContain('Kudos · 1');
     await thread.getByRole('button', { name: 'Follow sami' }).click();
+    await thread.getByRole('button', { name: 'Following sami' }).waitFor();
+    await openSection(owner.page, 'Activity');
     const ownerFeed = owner.page.getByRole('list', { name: 'Activity feed' });
     await expect.poll(() => ownerFeed.textContent(), { timeout: 15_000 }).toContain('sami started “A scene a day” in Tidewater');
 
     // Sami, following the circle, sees Rosa's kudos.
+    await openSection(writer.page, 'Activity');
     const writerFeed = writer.page.getByRole('list', { name: 'Activity feed' });
     await expect.poll(() => writerFeed.textContent(), { timeout: 15_000 }).toContain('rosa gave kudos in “A scene a day”');
+
+    // Loaded again, straight to Discussions (the feed not opened): the buttons still know what Sami follows.
+    await openSection(writer.page, 'Discussions'); // the section the tab opens at next time
+    await writer.page.reload();
+    await openSection(writer.page, 'Discussions');
+    await pickCircle(writer.page, 'Tidewater');
+    await discussions(writer.page).getByRole('button', { name: 'Following Tidewater' }).waitFor();
 
     expect(owner.errors).toEqual([]);
     expect(writer.errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStudio, startCommunity, useServer } from './community-setup';
+import { openSection, openStudio, startCommunity, useServer } from './community-setup';
 import { createProjectWithDocument, editorFor, launchChromium, waitSaved } from './harness';
 import { checkScreens } from './screens';
 
@@ -20,6 +20,7 @@ describe('challenges in Chromium', () => {
     const { page, errors } = await openStudio(browser);
     await createProjectWithDocument(page, 'November novel', 'Chapter one');
     await useServer(page, server.url, 'wren');
+    await openSection(page, 'Challenges');
 
     const challenges = section(page);
     await challenges.getByText('Start a challenge').click();
@@ -66,7 +67,7 @@ describe('challenges in Chromium', () => {
         // A narrower window folds the sidebar away: open it as the writer would.
         const sidebar = page.getByRole('button', { name: 'Sidebar' });
         if ((await sidebar.getAttribute('aria-pressed')) !== 'true') await sidebar.click();
-        await page.getByRole('tab', { name: 'Community' }).click();
+        await openSection(page, 'Challenges');
         if (!(await detail.isVisible())) await challenges.getByRole('button', { name: /Lunch-break words/ }).click();
       }
       await grid.scrollIntoViewIfNeeded();

@@ -34,15 +34,38 @@ export async function useServer(page: Page, url: string, username: string) {
   await signUp(page, username);
 }
 
+/**
+ * Opens the Community tab (unless it is open: clicking it again would mark its notifications
+ * seen) and its section `name` from the sub-navigation, as the writer does.
+ */
+export async function openSection(page: Page, name: 'Circles' | 'Directory' | 'Discussions' | 'Challenges' | 'Prompts' | 'Activity' | 'Profile' | 'Moderation') {
+  const community = page.getByRole('tab', { name: /^Community/ });
+  if ((await community.getAttribute('aria-selected')) !== 'true') await community.click();
+  const tab = page.getByRole('tablist', { name: 'Community sections' }).getByRole('tab', { name: new RegExp(`^${name}`) });
+  await tab.click();
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+}
+
 /** `owner` makes the circle `name`, and each of `members` joins it by its invite code; returns the code. */
+/** The Discussions section's region. */
+export const discussionsOf = (page: Page) => page.getByRole('region', { name: 'Discussions' });
+
+/** Opens the Discussions section's circle picker (which fetches the writer's circles again) and picks `name`. */
+export async function pickCircle(page: Page, name: string) {
+  const select = discussionsOf(page).locator('label', { hasText: /^Circle/ }).locator('select');
+  await select.focus();
+  await expect.poll(() => select.locator('option').allTextContents()).toContain(name);
+  await select.selectOption({ label: name });
+}
+
 export async function makeCircle(owner: Page, name: string, members: Page[]): Promise<string> {
-  await owner.getByRole('tab', { name: 'Community' }).click();
+  await openSection(owner, 'Circles');
   await owner.getByLabel('New circle').fill(name);
   await owner.getByRole('button', { name: 'Create circle' }).click();
   await owner.getByRole('button', { name: `Invite to ${name}` }).click();
   const code = (await owner.getByRole('status', { name: 'Invite code' }).locator('code').first().textContent())!;
   for (const member of members) {
-    await member.getByRole('tab', { name: 'Community' }).click();
+    await openSection(member, 'Circles');
     await member.getByLabel('Invite code or link').fill(code);
     await member.getByRole('button', { name: 'Join circle' }).click();
     await member.getByText(name).first().waitFor();

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { createProjectWithDocument, launchChromium, startStudio } from './harness';
+import { openSection } from './community-setup';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,6 +35,8 @@ describe('the community from the studio (browser mode with its local server)', (
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByRole('status', { name: 'Community connection' }).textContent()).toBe('Connected to the community server on this computer');
     await expect.poll(() => page.getByLabel('Sync state').textContent()).toContain('Online');
+    // The devices are listed with the writer's profile.
+    await openSection(page, 'Profile');
     await expect.poll(() => page.getByRole('list', { name: 'Signed-in devices' }).textContent()).toContain('this device');
 
     const token = fs.readFileSync(path.join(dataDir, 'community-token'), 'utf8');

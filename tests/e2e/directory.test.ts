@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCircle, openStudio, startCommunity, useServer } from './community-setup';
+import { makeCircle, openSection, openStudio, startCommunity, useServer } from './community-setup';
 import { launchChromium } from './harness';
 
 let browser: Browser;
@@ -24,6 +24,7 @@ async function listCircle(page: Page, name: string, visibility: 'public' | 'clos
 }
 
 async function search(page: Page, query: string) {
+  await openSection(page, 'Directory');
   const form = page.getByRole('search', { name: 'Search the circle directory' });
   await form.getByLabel('Name or description').fill(query);
   await form.getByRole('button', { name: 'Search' }).click();
@@ -43,13 +44,13 @@ describe('the circle directory in Chromium', () => {
     await listCircle(owner.page, 'Quiet Table', 'closed', 'literary');
 
     // Search finds the public circle, not the private one with the same word in its name.
-    await writer.page.getByRole('tab', { name: 'Community' }).click();
     await search(writer.page, 'owls');
     const directory = writer.page.getByRole('list', { name: 'Circle directory' });
     await expect.poll(() => directory.getByRole('listitem').filter({ has: writer.page.locator('strong') }).allTextContents()).toEqual([expect.stringContaining('Night Owls')]);
     await expect.poll(() => directory.textContent()).toContain('fantasy');
     await writer.page.getByRole('button', { name: 'Join Night Owls' }).click();
     await writer.page.getByText('You joined “Night Owls”.').waitFor();
+    await openSection(writer.page, 'Circles');
     await writer.page.getByRole('list', { name: 'Your circles' }).getByText('Night Owls').waitFor();
 
     // A closed circle: ask, the owner sees the request and accepts, the writer is told and is in.
@@ -62,6 +63,7 @@ describe('the circle directory in Chromium', () => {
     await expect.poll(() => requests.textContent(), { timeout: 15_000 }).toContain('I write at lunch.');
     await owner.page.getByRole('button', { name: 'Accept wren' }).click();
     await writer.page.getByText('You are in: “Quiet Table” accepted your request.').waitFor({ timeout: 15_000 });
+    await openSection(writer.page, 'Circles');
     await writer.page.getByRole('list', { name: 'Your circles' }).getByText('Quiet Table').waitFor();
     expect(await writer.page.getByRole('list', { name: 'Your circles' }).textContent()).not.toContain('Secret Owls');
 

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCircle, openStudio, startCommunity, useServer } from './community-setup';
+import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, startCommunity, useServer } from './community-setup';
 import { launchChromium } from './harness';
 
 let browser: Browser;
@@ -11,15 +11,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const section = (page: Page) => page.getByRole('region', { name: 'Discussions' });
-/** Opens the circle picker (which fetches the writer's circles again) and picks `name`. */
-async function pickCircle(page: Page, name: string) {
-  const select = section(page).locator('label', { hasText: /^Circle/ }).locator('select');
-  await select.focus();
-  await expect.poll(() => select.locator('option').allTextContents()).toContain(name);
-  await select.selectOption({ label: name });
-}
-
+const section = discussionsOf;
 describe('discussions in Chromium', () => {
   it('directory -> join -> post a thread -> the other studio sees it (Markdown rendered safely) and the reply comes back live', async () => {
     const server = await startCommunity();
@@ -34,11 +26,12 @@ describe('discussions in Chromium', () => {
     await item.getByRole('button', { name: 'Save listing' }).click();
     await item.getByText('Saved: listed in the directory.').waitFor();
 
-    await writer.page.getByRole('tab', { name: 'Community' }).click();
+    await openSection(writer.page, 'Directory');
     await writer.page.getByRole('search', { name: 'Search the circle directory' }).getByRole('button', { name: 'Search' }).click();
     await writer.page.getByRole('button', { name: 'Join Night Owls' }).click();
     await writer.page.getByText('You joined “Night Owls”.').waitFor();
 
+    await openSection(writer.page, 'Discussions');
     await pickCircle(writer.page, 'Night Owls');
     await section(writer.page).getByText('Start a thread').click();
     const form = writer.page.getByRole('form', { name: 'New thread' });
@@ -48,6 +41,7 @@ describe('discussions in Chromium', () => {
     await writer.page.getByRole('article', { name: 'Thread: Openings that hook' }).waitFor();
 
     // The owner sees it, unread, and opens it: Markdown as elements, the script as text.
+    await openSection(owner.page, 'Discussions');
     await pickCircle(owner.page, 'Night Owls');
     const threads = section(owner.page).getByRole('list', { name: 'Threads' });
     await expect.poll(() => threads.textContent(), { timeout: 15_000 }).toContain('Openings that hook');

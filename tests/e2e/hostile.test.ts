@@ -12,6 +12,7 @@ import { HOSTILE_PAYLOADS } from '../fixtures/hostile';
 import { docJson } from '../fixtures/lexical';
 import { startServerProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
+import { openSection } from './community-setup';
 import { createProjectWithDocument, editorFor, launchChromium, signUp, startStudio } from './harness';
 
 let browser: Browser;
@@ -169,10 +170,12 @@ describe('hostile content and browser mode in Chromium', () => {
 
     await useServer(a.page, server.url, 'ada');
     await useServer(b.page, server.url, 'cal');
+    await openSection(a.page, 'Circles');
     await a.page.getByLabel('New circle').fill('Tuesday critiquers');
     await a.page.getByRole('button', { name: 'Create circle' }).click();
     await a.page.getByRole('button', { name: 'Invite to Tuesday critiquers' }).click();
     const code = (await a.page.getByRole('status', { name: 'Invite code' }).locator('code').first().textContent())!;
+    await openSection(b.page, 'Circles');
     await b.page.getByLabel('Invite code or link').fill(code);
     await b.page.getByRole('button', { name: 'Join circle' }).click();
     await b.page.getByText('Tuesday critiquers').waitFor();

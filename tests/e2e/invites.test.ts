@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { makeCircle } from './community-setup';
+import { makeCircle, openSection } from './community-setup';
 import { checkScreens } from './screens';
 import { createProjectWithDocument, openPage, signUp, startStudio, useChromium } from './harness';
 
@@ -55,10 +55,11 @@ describe('a community on another computer', () => {
     await b.page.getByLabel('Password').fill('a long enough password');
     await b.page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => prompt.textContent(), { timeout: 15_000 }).toContain('You joined Night owls');
+    await openSection(b.page, 'Circles');
     await expect.poll(() => b.page.getByRole('list', { name: 'Your circles' }).textContent()).toContain('Night owls');
     // In Ana's circle (on her server) he is a member.
     await a.page.getByRole('tab', { name: 'Sprint' }).click();
-    await a.page.getByRole('tab', { name: 'Community' }).click();
+    await openSection(a.page, 'Circles');
     await expect.poll(async () => (await a.page.getByRole('list', { name: 'Your circles' }).textContent()) ?? '', { timeout: 15_000 }).toMatch(/Night owls · 2 members/);
     expect([...a.errors, ...b.errors]).toEqual([]);
   });

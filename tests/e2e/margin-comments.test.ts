@@ -125,6 +125,7 @@ describe('comments in the margin', () => {
     await a.page.keyboard.press('End');
     await a.page.keyboard.press('Enter');
     await a.page.keyboard.type('The end.');
+    await expect.poll(() => editorFor(a.page, 'Chapter one').textContent()).toContain('The end.');
     await a.page.getByRole('button', { name: 'Share new version' }).click();
     await expect.poll(() => b.page.getByLabel('Version').locator('option').count(), { timeout: 20_000 }).toBe(2);
     await b.page.getByLabel('Version').selectOption({ label: '2' });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { makeCircle, openStudio, selectPhrase, startCommunity, useServer } from './community-setup';
+import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, selectPhrase, startCommunity, useServer } from './community-setup';
 import { startServerProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
 import { createProjectWithDocument, editorFor } from './harness';
@@ -16,14 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const discussions = (page: Page) => page.getByRole('region', { name: 'Discussions' });
-async function pickCircle(page: Page, name: string) {
-  const select = discussions(page).locator('label', { hasText: /^Circle/ }).locator('select');
-  await select.focus();
-  await expect.poll(() => select.locator('option').allTextContents()).toContain(name);
-  await select.selectOption({ label: name });
-}
-
+const discussions = discussionsOf;
 describe('moderation in Chromium', () => {
   it('a post is reported, hidden from the queue with a reason, the reporter told; a block makes a writer’s posts disappear', async () => {
     const server = await startCommunity();
@@ -33,6 +26,7 @@ describe('moderation in Chromium', () => {
     await useServer(writer.page, server.url, 'ivo');
     await makeCircle(owner.page, 'Lighthouse', [writer.page]);
 
+    await openSection(owner.page, 'Discussions');
     await pickCircle(owner.page, 'Lighthouse');
     await discussions(owner.page).getByText('Start a thread').click();
     const form = owner.page.getByRole('form', { name: 'New thread' });
@@ -40,6 +34,7 @@ describe('moderation in Chromium', () => {
     await form.getByLabel(/^Post/).fill('Be kind to each other.');
     await form.getByRole('button', { name: 'Start thread' }).click();
 
+    await openSection(writer.page, 'Discussions');
     await pickCircle(writer.page, 'Lighthouse');
     const writerThreads = discussions(writer.page).getByRole('list', { name: 'Threads' });
     await expect.poll(() => writerThreads.textContent(), { timeout: 15_000 }).toContain('House rules');
@@ -55,6 +50,11 @@ describe('moderation in Chromium', () => {
     const report = ownerThread.getByRole('form', { name: 'Report the post by ivo' });
     await report.getByLabel('Note (optional)').fill('Advertising');
     await report.getByRole('button', { name: 'Send report' }).click();
+    await ownerThread.getByText('Reported.').waitFor();
+    // The queue, with a count on the Moderation section's name before it is opened.
+    const moderationTab = owner.page.getByRole('tablist', { name: 'Community sections' }).getByRole('tab', { name: /^Moderation/ });
+    await expect.poll(() => moderationTab.textContent(), { timeout: 15_000 }).toBe('Moderation1, 1 to review');
+    await openSection(owner.page, 'Moderation');
     const queue = owner.page.getByRole('list', { name: 'Reports in Lighthouse' });
     await expect.poll(() => queue.textContent(), { timeout: 15_000 }).toContain('cheap watches');
     await queue.getByLabel('Why (for the log, the reporter and the writer)').fill('No advertising here.');
@@ -68,6 +68,7 @@ describe('moderation in Chromium', () => {
     // The writer blocks the owner: the owner's posts are gone for them.
     await writerThread.getByRole('button', { name: 'Block hana' }).click();
     await expect.poll(() => writerThread.textContent(), { timeout: 15_000 }).not.toContain('Be kind to each other.');
+    await openSection(writer.page, 'Moderation');
     await writer.page.getByRole('button', { name: 'Unblock hana' }).waitFor();
 
     // The hub's sections, in both themes and both window sizes: no serious accessibility violation.
@@ -112,13 +113,13 @@ describe('moderation in Chromium', () => {
     const report = mine.getByRole('form', { name: 'Report lea’s comment' });
     await report.getByLabel('Reason').selectOption('harassment');
     await report.getByRole('button', { name: 'Send report' }).click();
-    await kai.page.getByRole('tab', { name: 'Community' }).click();
+    await openSection(kai.page, 'Moderation');
     const queue = kai.page.getByRole('list', { name: 'Reports in Pier writers' });
     await expect.poll(() => queue.textContent(), { timeout: 15_000 }).toContain('give up');
     await queue.getByLabel('Why (for the log, the reporter and the writer)').fill('Critique the writing, not the writer.');
     await queue.getByRole('button', { name: 'Warn lea' }).click();
 
-    await lea.page.getByRole('tab', { name: 'Community' }).click();
+    await openSection(lea.page, 'Moderation');
     const told = lea.page.getByRole('list', { name: 'From the moderators' });
     await expect.poll(() => told.textContent(), { timeout: 15_000 }).toContain('A moderator warned you in Pier writers: Critique the writing, not the writer.');
 
@@ -153,6 +154,9 @@ describe('moderation in Chromium', () => {
     await leaReport.getByRole('button', { name: 'Send report' }).click();
     const site = kai.page.getByRole('list', { name: 'Reports in the whole site' });
     await expect.poll(() => site.textContent(), { timeout: 15_000 }).toContain('Copied from a published novel?');
+    // The section's name counts the reports waiting: this one (the warned comment's report is decided).
+    const moderationTab = kai.page.getByRole('tablist', { name: 'Community sections' }).getByRole('tab', { name: /^Moderation/ });
+    await expect.poll(() => moderationTab.textContent()).toBe('Moderation1, 1 to review');
     await kai.page.getByText('Moderation log of the whole site').click();
     await expect.poll(() => kai.page.getByRole('list', { name: 'Moderation log of the whole site' }).textContent()).toContain('kai warned the writer of a comment: Critique the writing, not the writer.');
     const found = await checkScreens(kai.page, 'moderation-site-queue', '.moderation', async () => {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCircle, openStudio, startCommunity, useServer } from './community-setup';
+import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, startCommunity, useServer } from './community-setup';
 import { createProjectWithDocument, editorFor, launchChromium, waitSaved } from './harness';
 import { checkScreens } from './screens';
 
@@ -12,14 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const discussions = (page: Page) => page.getByRole('region', { name: 'Discussions' });
-async function pickCircle(page: Page, name: string) {
-  const select = discussions(page).locator('label', { hasText: /^Circle/ }).locator('select');
-  await select.focus();
-  await expect.poll(() => select.locator('option').allTextContents()).toContain(name);
-  await select.selectOption({ label: name });
-}
-
+const discussions = discussionsOf;
 describe('writer profiles in Chromium', () => {
   it('a writer edits their profile and keeps the bio to themself; a circle-mate opens it from a post and sees the rest, not the bio', async () => {
     const server = await startCommunity();
@@ -34,6 +27,7 @@ describe('writer profiles in Chromium', () => {
     await useServer(sami.page, server.url, 'sami');
     await makeCircle(rosa.page, 'Lantern', [sami.page]);
 
+    await openSection(rosa.page, 'Profile');
     const profile = rosa.page.getByRole('form', { name: 'Edit your profile' });
     await profile.getByLabel('Display name', { exact: true }).fill('Rosa Marsh');
     await profile.getByLabel('Bio', { exact: true }).fill('Sea stories, written before the ferry.');
@@ -49,12 +43,14 @@ describe('writer profiles in Chromium', () => {
     await expect.poll(() => profile.textContent()).toContain('Showing “Salt Roads”, 8 words');
 
     // Rosa starts a thread; Sami opens it and clicks her name.
+    await openSection(rosa.page, 'Discussions');
     await pickCircle(rosa.page, 'Lantern');
     await discussions(rosa.page).getByText('Start a thread').click();
     const form = rosa.page.getByRole('form', { name: 'New thread' });
     await form.getByLabel('Title').fill('Harbour scenes');
     await form.getByLabel(/^Post/).fill('Who else writes the sea?');
     await form.getByRole('button', { name: 'Start thread' }).click();
+    await openSection(sami.page, 'Discussions');
     await pickCircle(sami.page, 'Lantern');
     const threads = discussions(sami.page).getByRole('list', { name: 'Threads' });
     await expect.poll(() => threads.textContent(), { timeout: 15_000 }).toContain('Harbour scenes');
@@ -68,6 +64,7 @@ describe('writer profiles in Chromium', () => {
     expect(await seen.textContent()).not.toContain('Sea stories');
 
     // Rosa sees her own bio on her profile.
+    await openSection(rosa.page, 'Profile');
     await rosa.page.getByRole('button', { name: 'See your profile' }).click();
     const own = rosa.page.getByRole('article', { name: 'Profile of Rosa Marsh' });
     await expect.poll(() => own.textContent()).toContain('Sea stories, written before the ferry.');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCircle, openStudio, startCommunity, useServer } from './community-setup';
+import { makeCircle, openSection, openStudio, startCommunity, useServer } from './community-setup';
 import { createProjectWithDocument, launchChromium } from './harness';
 import { checkScreens } from './screens';
 
@@ -33,6 +33,7 @@ describe('prompts in Chromium', () => {
     await makeCircle(owner.page, 'Tram Writers', [writer.page]);
 
     // The owner curates: two prompts in the circle's library.
+    await openSection(owner.page, 'Prompts');
     await pickLibrary(owner.page, 'Tram Writers');
     const library = section(owner.page).locator('details.prompt-library');
     for (const text of ['Write the moment a stranger says your name.', 'A letter to the house you left.']) {
@@ -45,6 +46,7 @@ describe('prompts in Chromium', () => {
     const todaysText = (await today.locator('.prompt-text').textContent())!;
 
     // The member sees the same prompt, and writes to it.
+    await openSection(writer.page, 'Prompts');
     await pickLibrary(writer.page, 'Tram Writers');
     const writerToday = section(writer.page).getByRole('article', { name: "Today's prompt" });
     await expect.poll(() => writerToday.locator('.prompt-text').textContent()).toBe(todaysText);
@@ -56,8 +58,8 @@ describe('prompts in Chromium', () => {
     await writer.page.getByRole('treeitem', { name: todaysText.slice(0, 20), exact: false }).first().waitFor();
     await expect.poll(() => writer.page.getByLabel(/^Text of /).first().getAttribute('aria-label')).toContain(todaysText.slice(0, 20));
 
-    // The keyboard: Ctrl+Alt+P writes to it again (a second response).
-    await writer.page.getByRole('tab', { name: 'Community' }).click();
+    // The keyboard: Ctrl+Alt+P writes to it again (a second response), while the Prompts section is open.
+    await openSection(writer.page, 'Prompts');
     const before = await writer.page.getByRole('treeitem').count();
     await writer.page.keyboard.press('Control+Alt+P');
     await expect.poll(() => writer.page.getByRole('treeitem').count()).toBe(before + 1);
@@ -91,7 +93,7 @@ describe('prompts in Chromium', () => {
       // A narrow window shows the binder or the sidebar, one at a time: bring the sidebar in.
       const tab = owner.page.getByRole('tab', { name: 'Community' });
       if (!(await tab.isVisible())) await owner.page.keyboard.press('Control+Shift+M');
-      if (!(await section(owner.page).isVisible())) await tab.click();
+      await openSection(owner.page, 'Prompts');
       await section(owner.page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     };
     expect(await checkScreens(owner.page, 'prompts', '.prompts', show)).toEqual({});

@@ -25,6 +25,39 @@ async function expectFullHeight(p: Page, height: number) {
   expect(editor.height, 'the panes fill the window').toBeGreaterThan(height - bar.height - status.height - 60);
 }
 
+/**
+ * Every sidebar tab whole and inside the sidebar, on one line, whichever tab is open (the open
+ * one shows its name): the row never scrolls or clips. Goes through the tabs with the arrow keys.
+ */
+async function expectSidebarTabsWhole(p: Page) {
+  const tablist = p.getByRole('tablist', { name: 'Sidebar' });
+  const names = ['Comments', 'Inbox', 'Sprint', 'Community', 'Snapshots', 'Progress', 'Search', 'Export'];
+  await tablist.getByRole('tab', { name: 'Comments' }).click();
+  for (const name of names) {
+    expect(await tablist.getByRole('tab', { selected: true }).textContent()).toBe(name);
+    const sidebar = await box(p, '.pane-sidebar');
+    const tabs = await tablist.getByRole('tab').evaluateAll((all) =>
+      all.map((t) => {
+        const r = t.getBoundingClientRect();
+        const label = t.querySelector('.tab-label:not(.visually-hidden)');
+        return { name: t.textContent, top: Math.round(r.top), left: r.left, right: r.right, width: r.width, labelCut: label ? label.scrollWidth > label.clientWidth + 0.5 : false };
+      }),
+    );
+    expect(tabs.map((t) => t.name)).toEqual(names);
+    expect(new Set(tabs.map((t) => t.top)).size, 'sidebar tabs on one line').toBe(1);
+    for (const t of tabs) {
+      expect(t.width, `${t.name} is drawn`).toBeGreaterThan(20);
+      expect(t.left, `${t.name} starts inside the sidebar`).toBeGreaterThanOrEqual(sidebar.x - 0.5);
+      expect(t.right, `${t.name} ends inside the sidebar`).toBeLessThanOrEqual(sidebar.x + sidebar.width + 0.5);
+      expect(t.labelCut, `${t.name}'s name is whole`).toBe(false);
+    }
+    expect(await tablist.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the tab row does not scroll').toBe(true);
+    await p.keyboard.press('ArrowRight');
+  }
+  await p.keyboard.press('Home');
+  expect(await tablist.getByRole('tab', { selected: true }).textContent()).toBe('Comments');
+}
+
 describe('layout: three panes, full height, at every size', () => {
   it('keeps the full-height layout on the first screen and with no document open, at 1280x800 and 1024x768', async () => {
     const p = await open(tempDir());
@@ -51,9 +84,8 @@ describe('layout: three panes, full height, at every size', () => {
     expect(await shown('Binder')).toBe(true);
     expect(await shown('Sidebar')).toBe(true);
     expect(await text()).toBeGreaterThanOrEqual(560);
-    // Sidebar tabs on one line.
-    const tops = await p.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
-    expect(new Set(tops).size).toBe(1);
+    // Sidebar tabs on one line, every one whole.
+    await expectSidebarTabsWhole(p);
 
     await p.getByRole('button', { name: 'Binder', exact: true }).click();
     await expect.poll(() => shown('Binder')).toBe(false);
@@ -72,8 +104,7 @@ describe('layout: three panes, full height, at every size', () => {
     await expect.poll(() => shown('Sidebar')).toBe(true);
     expect(await shown('Binder')).toBe(false);
     expect(await text()).toBeGreaterThanOrEqual(560);
-    const narrowTops = await p.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
-    expect(new Set(narrowTops).size).toBe(1);
+    await expectSidebarTabsWhole(p);
     await p.getByRole('button', { name: 'Binder', exact: true }).click();
     await expect.poll(() => shown('Binder')).toBe(true);
     expect(await shown('Sidebar')).toBe(false);

@@ -8,7 +8,7 @@ import type { ClientToServerEvents, CommunityOutputs, ServerToClientEvents, Spri
 import { createSprintView } from '../../shared/protocol/sprint-view';
 import type { CommunityEvent } from '../../shared/protocol/community-schemas';
 import { createCommunityServer, type CommunityServerOptions } from '../../server/app';
-import { openStore, type Store } from '../../server/store/open-store';
+import { MIGRATION_LOCK, openStore, type Store } from '../../server/store/open-store';
 import { TEST_PG } from './services';
 import { tempDir } from './temp-dir';
 
@@ -20,13 +20,29 @@ export async function freshStore(kind: StoreKind = 'sqlite'): Promise<Store> {
   if (kind === 'sqlite') return openStore(`sqlite:${path.join(tempDir(), 'community.db')}`);
   const schema = `margin_test_${Math.random().toString(36).slice(2, 10)}`;
   const store = await openStore(TEST_PG, { schema });
-  onTestFinished(async () => {
-    const client = new pg.Client({ connectionString: TEST_PG });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  onTestFinished(() => dropTestSchema(schema));
   return store;
+}
+
+/** Drops a test's PostgreSQL schema, under the lock stores migrate by (a schema dropped meanwhile broke another file's migration). */
+export async function dropTestSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_PG });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end(); // ends the session, and the lock with it
+  }
+}
+
+/** The test PostgreSQL's URL with a throwaway schema (`?schema=`), dropped when the test finishes. */
+export function testSchemaUrl(prefix: string): string {
+  const schema = `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
+  onTestFinished(() => dropTestSchema(schema));
+  const url = new URL(TEST_PG);
+  url.searchParams.set('schema', schema);
+  return url.toString();
 }
 
 /** A real community server on 127.0.0.1, port 0, closed when the test finishes. */
@@ -76,8 +92,8 @@ export function nextSprintView(socket: ClientSocket, test: (t: SprintTick) => bo
 }
 
 /** A real socket.io client over WebSocket; resolves once connected, rejects with the server's reason. */
-export function connect(url: string, token?: string): Promise<ClientSocket> {
-  const socket: ClientSocket = connectClient(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+export function connect(url: string, token?: string, extraHeaders?: Record<string, string>): Promise<ClientSocket> {
+  const socket: ClientSocket = connectClient(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true, extraHeaders });
   watchSprintView(socket);
   onTestFinished(() => void socket.disconnect());
   return new Promise((resolve, reject) => {

@@ -48,7 +48,8 @@ describe('encouragement from studios', () => {
     // Bo goes offline and gives kudos: kept here, waiting in the outbox.
     await call(bo.core, 'community.setServer', { url: 'http://127.0.0.1:1' });
     expect(await call<KudosCount>(bo.core, 'activity.kudos', { targetKind: 'sprint_result', targetId: result!.targetId, given: true })).toEqual({ targetId: result!.targetId, count: 1, mine: true });
-    expect(bo.core.current('sync:outbox').pending).toBe(1);
+    // The outbox's count is told when the outbox has looked again, not within the call.
+    await waitFor(() => bo.core.current('sync:outbox').pending === 1, 'the kudos wait in the outbox');
     expect(await call<KudosCount[]>(bo.core, 'activity.kudosOf', { targetKind: 'sprint_result', targetIds: [result!.targetId] })).toEqual([{ targetId: result!.targetId, count: 1, mine: true }]);
     expect(await store.db.selectFrom('kudos').selectAll().execute()).toEqual([]);
     // Back online: sent, counted on the server, and a notification in Ana's centre (held from the desktop).

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_DB } from '../../server/cli-flags';
-import { connect, must } from '../helpers/community';
+import { connect, dropTestSchema, must } from '../helpers/community';
 import { serviceAvailable, TEST_PG, TEST_REDIS } from '../helpers/services';
 
 /**
@@ -115,12 +115,7 @@ const available = (await serviceAvailable('PostgreSQL')) && (await serviceAvaila
 
 describe.skipIf(!available)('deploy/: the compose server command, run outside Docker against PostgreSQL and Redis', () => {
   const schema = `margin_deploy_${Math.random().toString(36).slice(2, 8)}`;
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: TEST_PG });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => dropTestSchema(schema));
 
   /** The compose service's environment, with the hosts pointed at this machine's services. */
   const serverEnv = (): NodeJS.ProcessEnv => {

@@ -7,8 +7,9 @@ import { DATABASE_FILE } from '../../electron/core/studio-core';
 import { unwrap, type Result } from '../../shared/api/result';
 import type { SearchResults } from '../../shared/api/search';
 import { createStudioCore, type StudioCore } from '../../electron/core/studio-core';
-import { BLOCK_PARAGRAPHS, blocksOf, SLOTS } from '../../electron/core/search/blocks';
-import { docJson, textNode } from '../fixtures/lexical';
+import { BLOCK_PARAGRAPHS, blocksOf, placedBlocksOf, SLOTS } from '../../electron/core/search/blocks';
+import { mapPlainText, parseLexicalState } from '../../shared/schemas/lexical';
+import { docJson, paragraph, textNode } from '../fixtures/lexical';
 import { tempDir } from '../helpers/temp-dir';
 
 const call = <T = any>(core: StudioCore, method: string, input: unknown = {}): T => unwrap(core.call(method, input) as Result<T>);
@@ -199,5 +200,75 @@ describe('search index by block', () => {
     expect(titles(core, 'wordfive13 wordzero0')).toEqual(['Old chapter']);
     integrity(core);
     core.close();
+  });
+
+  describe('a hit is cut from its best block, and placed in the document', () => {
+    /** 120 paragraphs with blank paragraphs among them and one with a line break (a single "\n" in the plain text). */
+    const withGaps = (first: string[] = []) => [
+      ...first,
+      ...paragraphs.flatMap((p, i) => (i % 7 === 3 ? [p, ''] : i % 11 === 5 ? [p, '', ''] : [p])),
+      { ...paragraph(''), children: [textNode('Before the break, '), { type: 'linebreak', version: 1 }, textNode('after it the cormorant.')] },
+      'Last line of all.',
+    ];
+    const plainText = (core: StudioCore, id: string) => mapPlainText(parseLexicalState(call(core, 'documents.open', { id }).content)).text;
+    /** Every hit's place points at the highlighted words in the document's own plain text. */
+    function expectPlaced(core: StudioCore, id: string, query: string, expected: string) {
+      const [hit, ...rest] = call<SearchResults>(core, 'search.query', { query }).hits;
+      expect(rest).toEqual([]);
+      const text = plainText(core, id);
+      expect(text.slice(hit!.match!.start, hit!.match!.end)).toBe(expected);
+      expect(hit!.snippet.find((p) => p.match)?.text).toBe(expected);
+    }
+    const placesOf = (core: StudioCore) => core.db.prepare('SELECT count(*) FROM block_places').pluck().get() as number;
+
+    it('places matches after blank paragraphs, in every block and after a line break', () => {
+      const { core, doc } = setup();
+      call(core, 'documents.save', { id: doc.id, content: docJson(withGaps()) });
+      const held = blocks(core, doc.id);
+      expect(held.size).toBeGreaterThan(3);
+      expect(placesOf(core)).toBe(held.size);
+      for (const i of [0, 8, 40, 77, 119]) expectPlaced(core, doc.id, `word${NAMES[i % 8]}${i}`, `word${NAMES[i % 8]}${i}`);
+      expectPlaced(core, doc.id, 'cormorant', 'cormorant');
+      // A phrase across the line break: its end is placed past the break.
+      expectPlaced(core, doc.id, '"break after"', 'break, \nafter');
+      core.close();
+    });
+
+    it('moves the places of the blocks after an edit without rewriting them', () => {
+      const { core, doc } = setup();
+      call(core, 'documents.save', { id: doc.id, content: docJson(withGaps()) });
+      const before = blocks(core, doc.id);
+      call(core, 'documents.save', { id: doc.id, content: docJson(withGaps(['A new opening paragraph, written last.', ''])) });
+      const after = blocks(core, doc.id);
+      // Only the first block changed; the others kept their rows (and FTS5 rows), only their places moved.
+      expect([...after].filter(([id, text]) => before.get(id) === text).length).toBe(before.size - 1);
+      expect(placesOf(core)).toBe(after.size);
+      for (const i of [8, 77, 119]) expectPlaced(core, doc.id, `word${NAMES[i % 8]}${i}`, `word${NAMES[i % 8]}${i}`);
+      expectPlaced(core, doc.id, 'cormorant', 'cormorant');
+      integrity(core);
+      core.close();
+    });
+
+    it('migration 21 places the blocks a database already had', () => {
+      const dir = tempDir();
+      const old = new BetterSqlite3(path.join(dir, DATABASE_FILE));
+      migrate(old, migrations.filter((m) => m.version < 21));
+      const at = '2026-03-01T09:30:00.000Z';
+      old.prepare('INSERT INTO projects (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run('p1', 'Old Book', at, at);
+      old.prepare('INSERT INTO documents (id, project_id, parent_id, title, position, created_at, updated_at) VALUES (?, ?, NULL, ?, 0, ?, ?)').run('d1', 'p1', 'Old chapter', at, at);
+      const text = paragraphs.join('\n\n\n');
+      old.prepare('INSERT INTO document_content (document_id, content, plain_text, word_count, updated_at) VALUES (?, ?, ?, ?, ?)').run('d1', docJson(paragraphs.flatMap((p) => [p, ''])), text, 2000, at);
+      // Indexed as version 20 did it: blocks without places, nothing pending.
+      const no = old.prepare("INSERT INTO search_documents (document_id) VALUES ('d1') RETURNING no").pluck().get() as number;
+      placedBlocksOf(text).forEach((block, slot) => old.prepare('INSERT INTO document_blocks (id, text) VALUES (?, ?)').run(no * SLOTS + slot, block.text));
+      old.exec("DELETE FROM search_pending; INSERT INTO block_search (block_search) VALUES ('rebuild')");
+      old.close();
+
+      const core = createStudioCore({ dataDir: dir, host: 'browser' });
+      expect(placesOf(core)).toBe(placedBlocksOf(text).length);
+      const hit = call<SearchResults>(core, 'search.query', { query: 'wordseven119' }).hits[0]!;
+      expect(text.slice(hit.match!.start, hit.match!.end)).toBe('wordseven119');
+      core.close();
+    });
   });
 });

@@ -13,7 +13,7 @@ type Handlers = { [M in Method]: (input: StudioParsedInput<M>) => Promise<Activi
 
 export interface ActivityDeps {
   db: Database;
-  community: Pick<CommunityClient, 'request'>;
+  community: Pick<CommunityClient, 'request' | 'onServer'>;
   sync: Pick<Sync, 'kinds' | 'outbox' | 'owner' | 'requireOwner' | 'changed'>;
   /** Kudos given here changed (or settled), or a follow did. */
   onChanged(change: { targetId: string | null }): void;
@@ -34,6 +34,9 @@ export function createActivity({ db, community, sync, onChanged }: ActivityDeps)
   const store = createActivityStore(db);
   const owner = () => sync.owner()?.id ?? null;
   const dispose = registerActivityOps(sync.kinds, { store, community, owner, touched: (targetId) => onChanged({ targetId }) });
+  // A notice (kudos received, a new follower, a milestone of someone followed) means the feed
+  // has news: the panel reloads it.
+  community.onServer('activity:notice', () => onChanged({ targetId: null }));
   const keep = (who: string, kind: KudosTargetKind, counts: KudosCount[]) => {
     const pending = new Set(sync.outbox.heads(who).filter((h) => h.kind === 'activity.kudos').map((h) => h.entity_id));
     // A click still waiting in the outbox wins over what the server counted before it.

@@ -3,6 +3,7 @@ import { fail, type Result } from '../../../shared/api/result';
 import type { SyncStatus } from '../../../shared/api/studio-api';
 import type { Account, ClientToServerEvents, CommunityOutputs, Device, ServerToClientEvents } from '../../../shared/protocol/community-events';
 import type { CommunityEvent } from '../../../shared/protocol/community-schemas';
+import { REQUEST_LIMITS, RETRY_QUIETLY_MS, TokenBucket } from '../../../shared/rules/request-pace';
 import { estimateOffset, type ClockSample } from '../../../shared/text/clock-offset';
 import { createSessionVault } from './session-vault';
 import type { TokenVault } from './token-vault';
@@ -53,14 +54,31 @@ export function createCommunityClient(options: CommunityClientOptions) {
     setTimeout(() => s.connect(), 0); // carry on, signed out
   };
 
-  const request = <E extends CommunityEvent>(event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> => {
+  // The server's per-connection request limit, kept here too: one bucket per socket.
+  let pace = { socket: null as ClientSocket | null, bucket: new TokenBucket(REQUEST_LIMITS.burst, REQUEST_LIMITS.perSecond) };
+  const notConnected = () => fail('unavailable', 'Not connected to the community server. Margin keeps trying in the background.');
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const send = async <E extends CommunityEvent>(event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> => {
+    if (!socket?.connected) return notConnected();
+    if (pace.socket !== socket) pace = { socket, bucket: new TokenBucket(REQUEST_LIMITS.burst, REQUEST_LIMITS.perSecond) };
+    const wait = pace.bucket.reserve();
+    if (wait > 0) await sleep(wait);
     const s = socket;
-    if (!s?.connected) return Promise.resolve(fail('unavailable', 'Not connected to the community server. Margin keeps trying in the background.'));
+    if (!s?.connected) return notConnected();
     return new Promise((resolve) => {
       (s.timeout(options.requestTimeoutMs ?? 10_000).emit as (...args: unknown[]) => void)(event, payload, (err: unknown, result: Result<CommunityOutputs[E]>) =>
         resolve(err ? fail('unavailable', 'The community server did not answer in time.') : result),
       );
     });
+  };
+  const request = async <E extends CommunityEvent>(event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> => {
+    for (let attempt = 0; ; attempt++) {
+      const answer = await send(event, payload);
+      // Refused by a limit: nothing was done, so a short wait and the same request again is safe.
+      const retryAfter = !answer.ok && answer.error.code === 'rate_limited' ? (answer.error.retryAfterMs ?? 1000) : null;
+      if (retryAfter === null || retryAfter > RETRY_QUIETLY_MS || attempt === 3) return answer;
+      await sleep(retryAfter + 50);
+    }
   };
 
   const syncClock = async () => {
@@ -118,6 +136,13 @@ export function createCommunityClient(options: CommunityClientOptions) {
     },
     get account() {
       return account;
+    },
+    /** The signed-in writer changed their display name: the account kept here says so until the server is asked again. */
+    renamed(id: string, displayName: string) {
+      if (account?.id !== id) return;
+      account = { ...account, displayName };
+      // The same status again: whatever shows the account (the Community tab) reads it afresh.
+      setStatus({ ...status });
     },
     get url() {
       return url;

@@ -16,6 +16,7 @@ interface ThreadRow {
   created_at: string;
   last_post_at: string;
   unread: number;
+  muted: number;
   sync_state: SyncState;
   sync_error: string | null;
 }
@@ -45,6 +46,7 @@ const thread = (r: ThreadRow): LocalThread => ({
   createdAt: r.created_at,
   lastPostAt: r.last_post_at,
   unread: !!r.unread,
+  muted: !!r.muted,
   syncState: r.sync_state,
   syncError: r.sync_error,
 });
@@ -54,10 +56,12 @@ const post = (r: PostRow): LocalPost => ({ id: r.id, threadId: r.thread_id, auth
 /** This studio's copy of discussions, one account's rows (`owner`) at a time. */
 export function createDiscussionsStore(db: Database) {
   const q = {
-    putThread: db.prepare(`INSERT INTO discussion_threads (owner, id, circle_id, category_id, author_id, author_name, title, pinned, locked, post_count, created_at, last_post_at, unread, sync_state, sync_error)
-      VALUES (@owner, @id, @circle_id, @category_id, @author_id, @author_name, @title, @pinned, @locked, @post_count, @created_at, @last_post_at, @unread, @sync_state, NULL)
+    // Muted as the server says, unless it did not say (an older server) or a mute made here is still in the outbox.
+    putThread: db.prepare(`INSERT INTO discussion_threads (owner, id, circle_id, category_id, author_id, author_name, title, pinned, locked, post_count, created_at, last_post_at, unread, muted, sync_state, sync_error)
+      VALUES (@owner, @id, @circle_id, @category_id, @author_id, @author_name, @title, @pinned, @locked, @post_count, @created_at, @last_post_at, @unread, coalesce(@muted, 0), @sync_state, NULL)
       ON CONFLICT (owner, id) DO UPDATE SET category_id = excluded.category_id, title = excluded.title, pinned = excluded.pinned, locked = excluded.locked,
-        post_count = excluded.post_count, last_post_at = excluded.last_post_at, unread = excluded.unread, author_name = excluded.author_name, sync_state = excluded.sync_state, sync_error = NULL`),
+        post_count = excluded.post_count, last_post_at = excluded.last_post_at, unread = excluded.unread, author_name = excluded.author_name, sync_state = excluded.sync_state, sync_error = NULL,
+        muted = CASE WHEN @muted IS NULL OR EXISTS (SELECT 1 FROM outbox o WHERE o.owner = @owner AND o.entity_id = 'mute:' || @id) THEN discussion_threads.muted ELSE @muted END`),
     putPost: db.prepare(`INSERT INTO discussion_posts (owner, id, thread_id, author_id, author_name, body, kudos, kudos_mine, created_at, sync_state, sync_error)
       VALUES (@owner, @id, @thread_id, @author_id, @author_name, @body, @kudos, @kudos_mine, @created_at, @sync_state, NULL)
       ON CONFLICT (owner, id) DO UPDATE SET body = excluded.body, kudos = excluded.kudos, kudos_mine = excluded.kudos_mine, created_at = excluded.created_at,
@@ -92,6 +96,7 @@ export function createDiscussionsStore(db: Database) {
       created_at: t.createdAt,
       last_post_at: t.lastPostAt,
       unread: t.unread ? 1 : 0,
+      muted: t.muted === undefined ? null : t.muted ? 1 : 0,
       sync_state: state,
     });
   const putPost = (owner: string, p: DiscussionPost, state: SyncState) =>

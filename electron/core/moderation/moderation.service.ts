@@ -23,13 +23,23 @@ interface ReportOp {
   note: string;
 }
 
+interface MuteOp {
+  kind: 'moderation.mute';
+  threadId: string;
+  muted: boolean;
+}
+/** A thread's mute, as the outbox knows it (one entity per thread, apart from the thread itself). */
+const muteEntity = (threadId: string) => `mute:${threadId}`;
+
 export interface ModerationDeps {
   db: Database;
   community: Pick<CommunityClient, 'request' | 'onServer'>;
-  sync: Pick<Sync, 'kinds' | 'outbox' | 'requireOwner' | 'changed'>;
+  sync: Pick<Sync, 'kinds' | 'outbox' | 'owner' | 'requireOwner' | 'changed'>;
   onChanged(change: ModerationChange): void;
   /** A writer was blocked: their threads, posts, comments and critiques leave this studio's copy too (discussions and critique are told). */
   onBlocked(shareIds: string[]): void;
+  /** A thread was muted or unmuted here (or a mute discarded): discussions show it again. */
+  onMuted?(threadId: string): void;
 }
 
 const orThrow = <T>(result: Result<T>): T => {
@@ -44,11 +54,29 @@ const targetOf = (op: ReportOp) => op.targetId ?? op.postId!;
  * log, sanctions and blocks are asked of the server. A block also takes the blocked writer's
  * posts out of this studio's copy of discussions.
  */
-export function createModeration({ db, community, sync, onChanged, onBlocked }: ModerationDeps) {
+export function createModeration({ db, community, sync, onChanged, onBlocked, onMuted }: ModerationDeps) {
   const dispose = sync.kinds.register<ReportOp>({
     kind: 'moderation.report',
     send: (op) => community.request('moderation:report', { reportId: op.reportId, targetKind: op.targetKind ?? 'post', targetId: targetOf(op), reason: op.reason, note: op.note }),
     dependsOn: (op) => [targetOf(op)],
+  });
+  // A mute is kept on this studio's copy of the thread (so it shows offline and after a restart)
+  // and reaches the server through the outbox; the thread must be there first.
+  const mutes = {
+    get: db.prepare<[string, string], { muted: number }>('SELECT muted FROM discussion_threads WHERE owner = ? AND id = ?'),
+    set: db.prepare<[number, string, string]>('UPDATE discussion_threads SET muted = ? WHERE owner = ? AND id = ?'),
+  };
+  const disposeMute = sync.kinds.register<MuteOp>({
+    kind: 'moderation.mute',
+    send: (op) => community.request('moderation:mute', { threadId: op.threadId, muted: op.muted }),
+    dependsOn: (op) => [op.threadId],
+    discard(op, undo) {
+      const owner = sync.owner()?.id;
+      const before = (undo as { muted?: boolean } | null)?.muted;
+      if (owner && before !== undefined) mutes.set.run(before ? 1 : 0, owner, op.threadId);
+      onMuted?.(op.threadId);
+      return [];
+    },
   });
   community.onServer('moderation:reported', ({ circleId }) => onChanged({ at: Date.now(), kind: 'reported', circleId }));
   community.onServer('moderation:outcome', (outcome) => onChanged({ at: Date.now(), kind: 'outcome', ...outcome }));
@@ -95,7 +123,24 @@ export function createModeration({ db, community, sync, onChanged, onBlocked }: 
     'moderation.sanction': async (input) => orThrow(await community.request('moderation:sanction', input)),
     'moderation.sanctions': async () => orThrow(await community.request('moderation:sanctions', {})),
     'moderation.setSiteModerator': async (input) => orThrow(await community.request('moderation:setSiteModerator', input)),
-    'moderation.mute': async (input) => orThrow(await community.request('moderation:mute', input)),
+    'moderation.mute': ({ threadId, muted }) => {
+      const who = sync.requireOwner();
+      const before = mutes.get.get(who.id, threadId);
+      if (!before) throw new StudioError('not_found', 'Open the thread first: it has not been read on this computer.');
+      db.transaction(() => {
+        mutes.set.run(muted ? 1 : 0, who.id, threadId);
+        sync.outbox.enqueue(who.id, muteEntity(threadId), { kind: 'moderation.mute', threadId, muted } satisfies MuteOp, { muted: before.muted === 1 });
+      })();
+      sync.changed();
+      onMuted?.(threadId);
+      return { threadId, muted };
+    },
   };
-  return { handlers, close: dispose };
+  return {
+    handlers,
+    close: () => {
+      dispose();
+      disposeMute();
+    },
+  };
 }

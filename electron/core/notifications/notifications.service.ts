@@ -1,12 +1,13 @@
 import type { NotificationAlert, NotificationsOutputs, NotificationsSummary, NotificationTab, StudioNotification } from '../../../shared/api/notifications';
 import type { FeedItem } from '../../../shared/protocol/community-events';
+import { noticeKinds } from '../../../shared/protocol/activity-schemas';
 import type { StudioParsedInput } from '../../../shared/schemas/studio';
 import type { Clock } from '../clock';
 import type { CommunityClient } from '../community/community-client';
 import type { FeedLookup } from '../critique/critique.feed';
 import { deliveryOf, digestDue, digestOf, localDay, type Delivery } from '../../../shared/rules/notifications';
 import { excerpt, notificationFromFeed } from './from-feed';
-import { notificationFromMention, notificationFromNotice, notificationFromOutcome } from './from-notice';
+import { notificationFromNotice } from './from-notice';
 import { createNotificationsRepo, type NotificationDraft } from './notifications.repo';
 import type { Database } from 'better-sqlite3';
 
@@ -88,8 +89,10 @@ export function createNotifications({ db, clock, community, owner, onChanged, di
     return circleNames.get(circleId) ?? 'your circle';
   };
 
-  // Notices from the server (kudos received, new followers, milestones of writers followed),
-  // read after this account's cursor: on every sign-in (what came while offline) and when told.
+  // Notices from the server (kudos received, new followers, milestones of writers followed,
+  // mentions, outcomes of the writer's reports), read after this account's cursor: on every
+  // sign-in (what came while offline) and when told. The one path to the centre for these: the
+  // live `discussion:mentioned` and `moderation:outcome` events only refresh other views.
   let pulling: Promise<void> | null = null;
   let again = false;
   const pullNotices = (): Promise<void> => {
@@ -103,7 +106,7 @@ export function createNotifications({ db, clock, community, owner, onChanged, di
         const who = community.account?.id;
         if (!who || !db.open) return;
         for (;;) {
-          const answer = await community.request('activity:notices', { after: repo.noticeCursor(who), limit: 100 });
+          const answer = await community.request('activity:notices', { after: repo.noticeCursor(who), limit: 100, kinds: [...noticeKinds] });
           if (!answer.ok || !db.open || community.account?.id !== who) return;
           for (const n of answer.data.notices) keep(who, notificationFromNotice(n));
           repo.setNoticeCursor(who, answer.data.last);
@@ -139,15 +142,6 @@ export function createNotifications({ db, clock, community, owner, onChanged, di
   community.onSignedIn(() => {
     onChanged(summary());
     void pullNotices();
-  });
-  // Live events: a mention in a discussion; the outcome of a report the writer made.
-  community.onServer('discussion:mentioned', (m) => {
-    const who = community.account?.id;
-    if (who) keep(who, notificationFromMention(m, now().toISOString()));
-  });
-  community.onServer('moderation:outcome', (o) => {
-    const who = community.account?.id;
-    if (who) keep(who, notificationFromOutcome(o, now().toISOString()));
   });
   // Live events: someone joined one of the writer's circles; a sprint was planned in one.
   community.onServer('circle:memberJoined', ({ circleId, member }) => {

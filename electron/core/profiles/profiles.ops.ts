@@ -23,6 +23,11 @@ export interface ProfilesOpsOptions {
   /** A fresh clock stamp, for a retry the writer asks for. */
   stamp: () => string;
   touched: () => void;
+  /**
+   * The server took a profile with this name. A studio that signed in while it waited was told the
+   * old name by the server: the name is put right again.
+   */
+  named?: (displayName: string) => void;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface ProfilesOpsOptions {
  * latest privacy matter) and keyed by the account id, so the status bar shows one entity. Each
  * goes by its own request; the server keeps whichever stamp is newest, so a resend is harmless.
  */
-export function registerProfilesOps(kinds: OpKinds, { community, stamp, touched }: ProfilesOpsOptions): () => void {
+export function registerProfilesOps(kinds: OpKinds, { community, stamp, touched, named }: ProfilesOpsOptions): () => void {
   const common = {
     dependsOn: () => [],
     coalesce: true,
@@ -45,6 +50,10 @@ export function registerProfilesOps(kinds: OpKinds, { community, stamp, touched 
       kind: 'profile.update',
       send: ({ kind: _, ...input }) => community.request('profile:update', input),
       beforeRetry: (op) => ({ ...op, stamp: stamp() }),
+      acknowledged: (op) => {
+        named?.(op.displayName);
+        touched();
+      },
     }),
     kinds.register<ProfilePrivacyOp>({
       ...common,

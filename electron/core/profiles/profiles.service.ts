@@ -16,11 +16,13 @@ type Handlers = { [M in Method]: (input: StudioParsedInput<M>) => Promise<Profil
 export interface ProfilesDeps {
   db: Database;
   clock: Clock;
-  community: Pick<CommunityClient, 'request' | 'account'>;
-  sync: Pick<Sync, 'kinds' | 'outbox' | 'owner' | 'requireOwner' | 'changed' | 'hlc'>;
+  community: Pick<CommunityClient, 'request' | 'account' | 'renamed'>;
+  sync: Pick<Sync, 'kinds' | 'outbox' | 'owner' | 'requireOwner' | 'changed' | 'hlc' | 'accounts'>;
   /** The studio's projects: the one shown is read here (title and word count), never sent by id. */
   projects: { get(id: string): { title: string }; wordCount(id: string): number };
   onChanged(): void;
+  /** The writer's name changed on their own rows kept here: discussions (and critique, for these shares) show them again. */
+  onRenamed?(shareIds: string[]): void;
 }
 
 const orThrow = <T>(result: Result<T>): T => {
@@ -36,9 +38,18 @@ const orOffline = <T>(result: Result<T>): T | null => (!result.ok && result.erro
  * count is read here after each save and sent as a coalescing update. Other writers' profiles are
  * asked of the server, which sends only what the writer lets this viewer see.
  */
-export function createProfiles({ db, clock, community, sync, projects, onChanged }: ProfilesDeps) {
+export function createProfiles({ db, clock, community, sync, projects, onChanged, onRenamed }: ProfilesDeps) {
   const store = createProfilesStore(db);
-  const dispose = registerProfilesOps(sync.kinds, { community, stamp: () => sync.hlc.tick(), touched: onChanged });
+  const dispose = registerProfilesOps(sync.kinds, {
+    community,
+    stamp: () => sync.hlc.tick(),
+    touched: onChanged,
+    named: (displayName) => {
+      const owner = sync.owner();
+      // Only the newest profile of the account signed in counts (an older one still waiting was replaced).
+      if (owner && owner.displayName !== displayName && store.get(owner.id)?.displayName === displayName) renamed(owner.id, displayName);
+    },
+  });
   /** The last view of their own profile the server gave each account (badges, circles, activity). */
   const views = new Map<string, WriterProfile>();
 
@@ -52,6 +63,17 @@ export function createProfiles({ db, clock, community, sync, projects, onChanged
     const { state, error } = sync.outbox.stateOf(owner, owner);
     const { projectId, workingOn, ...rest } = draft;
     return { ...rest, workingOn: workingOn && projectId ? { ...workingOn, projectId } : null, syncState: state, syncError: error, view: views.get(owner) ?? null };
+  };
+  /**
+   * The writer's display name changed (saved here, or edited on another computer): every local copy
+   * of it follows at once, offline too: the account kept by the community client and the sync
+   * accounts (which name new posts and comments), and the writer's own rows kept here.
+   */
+  const renamed = (owner: string, displayName: string) => {
+    community.renamed(owner, displayName);
+    sync.accounts.renamed(owner, displayName);
+    const shareIds = store.renameOwn(owner, displayName);
+    onRenamed?.(shareIds);
   };
   /** Writes the profile and queues it, in one transaction; the outbox keeps only the latest. */
   const queueProfile = (owner: string, draft: ProfileDraft) => {
@@ -74,8 +96,10 @@ export function createProfiles({ db, clock, community, sync, projects, onChanged
         // Nothing of this studio's waits: the server's copy (edited on another computer, say) is the truth.
         if (sync.outbox.stateOf(who.id, who.id).state === 'synced') {
           const workingOn = fresh.workingOn ?? null;
+          const before = draft.displayName;
           draft = { displayName: fresh.displayName, bio: fresh.bio ?? '', genres: fresh.genres ?? [], privacy: fresh.privacy ?? draft.privacy, workingOn, projectId: workingOn ? draft.projectId : null };
           store.put(who.id, draft, clock().toISOString());
+          if (before !== draft.displayName || who.displayName !== draft.displayName) renamed(who.id, draft.displayName);
         }
       }
       return mine(who.id, draft);
@@ -86,6 +110,7 @@ export function createProfiles({ db, clock, community, sync, projects, onChanged
       const workingOn = shown ? { title: projects.get(shown.projectId).title, genre: shown.genre, words: projects.wordCount(shown.projectId) } : null;
       const draft: ProfileDraft = { ...current, displayName, bio, genres, projectId: shown?.projectId ?? null, workingOn };
       queueProfile(who.id, draft);
+      if (who.displayName !== displayName || current.displayName !== displayName) renamed(who.id, displayName);
       return mine(who.id, draft);
     },
     'profiles.setPrivacy': ({ privacy }) => {

@@ -45,7 +45,20 @@ export function createProfilesStore(db: Database) {
         project_id = excluded.project_id, working_title = excluded.working_title, working_genre = excluded.working_genre,
         working_words = excluded.working_words, updated_at = excluded.updated_at`),
   };
+  // The writer's own rows in this studio's copies that carry their name (shown from here offline, and
+  // until the server is read again): renamed with the profile.
+  const own = ['discussion_threads', 'discussion_posts', 'comments', 'critiques', 'shares', 'prompts'].map((table) =>
+    db.prepare<[string, string, string, string]>(`UPDATE ${table} SET author_name = ? WHERE owner = ? AND author_id = ? AND author_name != ?`),
+  );
+  const sharesOfOwn = db.prepare<[string, string, string, string], { share_id: string }>(
+    'SELECT share_id FROM comments WHERE owner = ? AND author_id = ? UNION SELECT share_id FROM critiques WHERE owner = ? AND author_id = ?',
+  );
   return {
+    /** Puts `displayName` on everything of the writer's own kept here; answers the shares whose comments or critiques changed. */
+    renameOwn: db.transaction((owner: string, displayName: string): string[] => {
+      for (const update of own) update.run(displayName, owner, owner, displayName);
+      return sharesOfOwn.all(owner, owner, owner, owner).map((r) => r.share_id);
+    }),
     get: (owner: string): ProfileDraft | undefined => {
       const row = q.get.get(owner);
       return row ? toDraft(row) : undefined;

@@ -117,24 +117,34 @@ export function createPrompts({ db, clock, community, sync, documents, publish, 
       })();
     },
     'prompts.forDocument': ({ documentId }) => store.link(documentId),
-    'prompts.shareResponse': async ({ documentId }) => {
+    'prompts.shareResponse': async ({ documentId, circleId: chosen }) => {
       const link = store.link(documentId);
       if (!link) throw new StudioError('not_found', 'This document was not written to a prompt.');
-      if (!link.circleId) throw new StudioError('conflict', 'An open prompt has no circle to share with: share the draft with one of your circles from the Comments tab.');
       const doc = documents.get(documentId);
-      // The thread: the one the link knows, or the one the prompt got since it was written to.
-      // Read first (kept here, so the reply can be written offline), before the share goes in the outbox.
       const who = me().id;
-      const threadId = link.threadId ?? store.get(who, link.promptId)?.threadId ?? null;
-      if (threadId) {
-        if (!link.threadId) store.setLinkThread(documentId, threadId);
-        await thread(threadId);
+      let circleId: string;
+      let threadId: string | null;
+      if (link.circleId) {
+        circleId = link.circleId;
+        // The thread: the one the link knows, or the one the prompt got since it was written to.
+        threadId = link.threadId ?? store.get(who, link.promptId)?.threadId ?? null;
+        if (threadId && !link.threadId) store.setLinkThread(documentId, threadId);
+      } else {
+        // An open prompt is everyone's and has no circle: the writer picks one of theirs, and the
+        // reply goes in that circle's thread for the prompt, which the server starts (so: online).
+        if (!chosen) throw new StudioError('invalid_input', 'Choose one of your circles to share this response with.');
+        const opened = await community.request('prompt:thread', { promptId: link.promptId, circleId: chosen });
+        if (!opened.ok && opened.error.code === 'unavailable') throw new StudioError('unavailable', 'Connect to the community server to share a response to an open prompt: its thread in your circle is opened there. Nothing was shared.');
+        circleId = chosen;
+        threadId = orThrow(opened).threadId;
       }
+      // Read first (kept here, so the reply can be written offline), before the share goes in the outbox.
+      if (threadId) await thread(threadId);
       const note = `A response to the prompt “${titleFor(link.text)}”. Light feedback welcome.`;
-      const share = publish({ documentIds: [documentId], circleId: link.circleId, title: doc.title, note });
-      if (!threadId) return { shareId: share.id, postId: null };
+      const share = publish({ documentIds: [documentId], circleId, title: doc.title, note });
+      if (!threadId) return { shareId: share.id, circleId, postId: null, threadId: null };
       const post = await reply(threadId, `I wrote to this prompt: “${doc.title}”, shared with the circle for light feedback (Comments → Shared drafts → “${doc.title}”).`);
-      return { shareId: share.id, postId: post.id };
+      return { shareId: share.id, circleId, postId: post.id, threadId };
     },
   };
   return { handlers, close: dispose };

@@ -38,8 +38,12 @@ export function locateSnippet(parts: SnippetPart[], text: string): { start: numb
 
 const CONTEXT = 70;
 const WORD_BEFORE = /[\p{L}\p{N}\p{M}]$/u;
+const WORD_AFTER = /^[\p{L}\p{N}\p{M}]/u;
 
-/** Matches of `pattern` (global) in `text` (only those that start a word, if asked). */
+/**
+ * Matches of `pattern` (global) in `text`: only those that start a word, if asked, and for a
+ * match of the pattern's group 1 (textPattern's whole words) only those that end one.
+ */
 function* wordMatches(text: string, pattern: RegExp, from: number, wordStart: boolean): Generator<{ index: number; text: string }> {
   pattern.lastIndex = from;
   for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
@@ -47,7 +51,10 @@ function* wordMatches(text: string, pattern: RegExp, from: number, wordStart: bo
       pattern.lastIndex++;
       continue;
     }
-    if (!wordStart || !WORD_BEFORE.test(text.slice(Math.max(0, found.index - 2), found.index))) yield { index: found.index, text: found[0] };
+    const end = found.index + found[0].length;
+    const startsWord = !wordStart || !WORD_BEFORE.test(text.slice(Math.max(0, found.index - 2), found.index));
+    const endsWord = found[1] === undefined || !WORD_AFTER.test(text.slice(end, end + 2));
+    if (startsWord && endsWord) yield { index: found.index, text: found[0] };
     else pattern.lastIndex = found.index + 1;
   }
 }

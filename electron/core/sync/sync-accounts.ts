@@ -28,6 +28,11 @@ export function createSyncAccounts(db: Database, clock: Clock) {
       q.upsert.run(account.id, account.displayName, server, clock().toISOString());
       current = { id: account.id, displayName: account.displayName };
     },
+    /** The writer changed their display name (a profile saved here, or read from the server): offline actions use the new one. */
+    renamed(id: string, displayName: string) {
+      db.prepare('UPDATE sync_accounts SET display_name = ? WHERE id = ?').run(displayName, id);
+      if (current?.id === id) current = { id, displayName };
+    },
     /** Who is writing: the account signed in last (offline too), or null before any sign-in. */
     current(): Owner | null {
       if (current === undefined) {

@@ -1,13 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AppInfo, DocumentNode, OpenDocument, OutboxStatus, Project, SaveResult, Settings, SyncStatus } from '../../../shared/api/studio-api';
-import { DocumentComments, ShareComments } from '../panels/critique/CommentsPanel';
 import { useDocumentReview } from '../panels/critique/use-document-review';
 import { NotificationBell } from '../panels/notifications/NotificationBell';
 import { useOpenNotification } from '../panels/notifications/use-open-notification';
 import { Editor } from '../editor/Editor';
 import type { SaveState } from '../editor/plugins/AutosavePlugin';
-import { Binder } from '../panels/binder/Binder';
-import { Sidebar } from '../panels/sidebar/Sidebar';
 import { descendantCount } from '../panels/binder/tree';
 import { editorStyle } from '../ui/EditorSettings';
 import { ProjectBar } from '../ui/ProjectBar';
@@ -35,6 +33,11 @@ import { PromptBanner } from '../panels/prompts/PromptBanner';
 const ShareReader = lazy(() => import('../panels/critique/ShareReader').then((m) => ({ default: m.ShareReader })));
 const InboxPanel = lazy(() => import('../panels/critique/InboxPanel').then((m) => ({ default: m.InboxPanel })));
 const SnapshotsPanel = lazy(() => import('../panels/snapshots/SnapshotsPanel').then((m) => ({ default: m.SnapshotsPanel })));
+// The panes beside the text: drawn just after it when the app opens on a document (useBesideLater).
+const Binder = lazy(() => import('../panels/binder/Binder').then((m) => ({ default: m.Binder })));
+const Sidebar = lazy(() => import('../panels/sidebar/Sidebar').then((m) => ({ default: m.Sidebar })));
+const DocumentComments = lazy(() => import('../panels/critique/CommentsPanel').then((m) => ({ default: m.DocumentComments })));
+const ShareComments = lazy(() => import('../panels/critique/CommentsPanel').then((m) => ({ default: m.ShareComments })));
 
 /** Counts as of the last open or save; live counts add the editor's change since. */
 interface Baseline {
@@ -74,6 +77,7 @@ export function App({ start }: { start: StartUp }) {
   const closeShare = useCallback(() => critique.closeShare(), [critique]);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
   const flush = useCallback(() => flushRef.current?.() ?? Promise.resolve(), []);
+  const beside = useBesideLater(first?.reopened.document != null);
 
   const report = useCallback((e: unknown) => setError(errorMessage(e)), []);
 
@@ -83,20 +87,25 @@ export function App({ start }: { start: StartUp }) {
   const reopened = useRef(first?.reopened ?? null);
   useEffect(() => {
     if (first) return; // applied by the first render
-    start.promise.then((data) => {
-      reopened.current = data.reopened;
-      setInfo(data.info);
-      setSettings(data.settings);
-      setProjects(data.projects);
-      const doc = data.reopened.document;
-      if (doc) {
-        setOpenDoc(doc);
-        setSaveState({ state: 'saved', at: doc.updatedAt });
-        setLiveWords(doc.wordCount);
-        setBaseline(startBaseline(data));
-      }
-      setProjectId(data.reopened.projectId);
-    }, report);
+    // In one synchronous render with its effects, as the first render would have been: the editor takes the focus at once.
+    start.promise.then(
+      (data) =>
+        flushSync(() => {
+          reopened.current = data.reopened;
+          setInfo(data.info);
+          setSettings(data.settings);
+          setProjects(data.projects);
+          const doc = data.reopened.document;
+          if (doc) {
+            setOpenDoc(doc);
+            setSaveState({ state: 'saved', at: doc.updatedAt });
+            setLiveWords(doc.wordCount);
+            setBaseline(startBaseline(data));
+          }
+          setProjectId(data.reopened.projectId);
+        }),
+      report,
+    );
   }, [api, start, first, report]);
   useEffect(() => api.on('sync:status', setSync), [api]);
 
@@ -365,26 +374,28 @@ export function App({ start }: { start: StartUp }) {
       )}
       <div className={`panes${panes.binder ? '' : ' no-binder'}${panes.sidebar ? '' : ' no-sidebar'}`}>
         <nav className="pane-binder" aria-label="Binder" inert={!panes.binder || settings.focusMode}>
-          {project ? (
+          {project && beside ? (
             <ErrorBoundary what="The binder" resetKey={project.id}>
-              <Binder
-                key={project.id}
-                docs={docs}
-                trashed={trashed}
-                openId={openDoc?.id ?? null}
-                renameRequest={renameRequest}
-                onOpen={(id) => openDocument(id).catch(report)}
-                onCreate={createDocument}
-                onRename={(id, title) =>
-                  treeAction(async () => {
-                    await api.documents.rename({ id, title });
-                    if (openDoc?.id === id) setOpenDoc({ ...openDoc, title });
-                  })
-                }
-                onMove={(id, parentId, index) => treeAction(() => api.documents.move({ id, parentId, index }))}
-                onTrash={trashDocument}
-                onRestore={(id) => treeAction(() => api.documents.restore({ id }))}
-              />
+              <Suspense fallback={null}>
+                <Binder
+                  key={project.id}
+                  docs={docs}
+                  trashed={trashed}
+                  openId={openDoc?.id ?? null}
+                  renameRequest={renameRequest}
+                  onOpen={(id) => openDocument(id).catch(report)}
+                  onCreate={createDocument}
+                  onRename={(id, title) =>
+                    treeAction(async () => {
+                      await api.documents.rename({ id, title });
+                      if (openDoc?.id === id) setOpenDoc({ ...openDoc, title });
+                    })
+                  }
+                  onMove={(id, parentId, index) => treeAction(() => api.documents.move({ id, parentId, index }))}
+                  onTrash={trashDocument}
+                  onRestore={(id) => treeAction(() => api.documents.restore({ id }))}
+                />
+              </Suspense>
             </ErrorBoundary>
           ) : null}
         </nav>
@@ -432,27 +443,31 @@ export function App({ start }: { start: StartUp }) {
           )}
         </main>
         <aside className="pane-sidebar" aria-label="Sidebar" inert={!panes.sidebar || settings.focusMode}>
-          <Sidebar
-            sync={sync}
-            openShareId={shareView?.share.id ?? null}
-            comments={
-              shareView ? (
-                <ShareComments view={shareView} online={sync.state === 'online'} />
-              ) : openDoc ? (
-                <DocumentComments key={openDoc.id} review={review} documentId={openDoc.id} title={openDoc.title} docs={docs} online={sync.state === 'online'} flush={flush} />
-              ) : (
-                <p className="muted">Open a document to share it, or a draft from your Inbox to critique it.</p>
-              )
-            }
-            inbox={<InboxPanel openShareId={shareView?.share.id ?? null} onOpen={(id) => void openShare(id).catch(report)} />}
-            snapshots={
-              <SnapshotsPanel
-                documentId={openDoc?.id ?? null}
-                flush={flush}
-                onRestored={() => openDoc && openDocument(openDoc.id).catch(report)}
+          {beside && (
+            <Suspense fallback={null}>
+              <Sidebar
+                sync={sync}
+                openShareId={shareView?.share.id ?? null}
+                comments={
+                  shareView ? (
+                    <ShareComments view={shareView} online={sync.state === 'online'} />
+                  ) : openDoc ? (
+                    <DocumentComments key={openDoc.id} review={review} documentId={openDoc.id} title={openDoc.title} docs={docs} online={sync.state === 'online'} flush={flush} />
+                  ) : (
+                    <p className="muted">Open a document to share it, or a draft from your Inbox to critique it.</p>
+                  )
+                }
+                inbox={<InboxPanel openShareId={shareView?.share.id ?? null} onOpen={(id) => void openShare(id).catch(report)} />}
+                snapshots={
+                  <SnapshotsPanel
+                    documentId={openDoc?.id ?? null}
+                    flush={flush}
+                    onRestored={() => openDoc && openDocument(openDoc.id).catch(report)}
+                  />
+                }
               />
-            }
-          />
+            </Suspense>
+          )}
         </aside>
       </div>
       <UndoToast item={undoable} onClose={closeUndo} />
@@ -470,6 +485,27 @@ export function App({ start }: { start: StartUp }) {
       />
     </div>
   );
+}
+
+/**
+ * Whether to draw the panes beside the text (the binder, the sidebar). When the app opens on a
+ * document they come just after it, in a transition (it gives way to keys typed meanwhile), with
+ * their code loaded then: the editor is drawn, has the focus and takes keys first.
+ */
+function useBesideLater(openingOnDocument: boolean): boolean {
+  const [shown, setShown] = useState(!openingOnDocument);
+  useEffect(() => {
+    if (shown) return;
+    // After the first frame; a hidden window draws no frames, so a timer too.
+    const show = () => startTransition(() => setShown(true));
+    const frame = requestAnimationFrame(show);
+    const timer = setTimeout(show, 200);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown]);
+  return shown;
 }
 
 /** Counts as of the start-up answer (today's words follow it); zeros before it. */

@@ -1,7 +1,7 @@
 import { buildStudioApi, type Subscribe } from '../../../shared/api/build-studio-api';
 import { StudioError, type Result } from '../../../shared/api/result';
 import type { StudioApi, StudioEventName, StudioEvents } from '../../../shared/api/studio-api';
-import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/api/browser-mode';
+import { START_METHODS, START_PATH, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../../shared/api/browser-mode';
 import type { WireMessage } from '../../../shared/api/wire';
 
 declare global {
@@ -105,6 +105,23 @@ function connectOverWebSocket(): StudioApi {
     return () => set.delete(listener as (payload: unknown) => void);
   };
   return buildStudioApi(call, on);
+}
+
+/**
+ * Browser mode's start-up answers (shared/api/browser-mode.ts) in one HTTP request, made at once:
+ * a call over the socket leaves only once the page hears the socket open, and the page's main
+ * thread, compiling the app meanwhile, hears it late. Each answer is its method's Result. Null
+ * in the desktop app (IPC has no such wait) and without a token.
+ */
+export function fetchStartUp(): Promise<Array<Result<unknown>>> | null {
+  const token = window.margin ? null : sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return null;
+  return fetch(START_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' }).then(async (response) => {
+    if (!response.ok) throw new StudioError('unavailable', `The studio answered ${response.status}.`);
+    const results = (await response.json()) as Array<Result<unknown>>;
+    if (!Array.isArray(results) || results.length !== START_METHODS.length) throw new StudioError('unavailable', 'The studio’s start-up answer was not understood.');
+    return results;
+  });
 }
 
 /** Electron's preload object when present, else browser mode's WebSocket. The rest of the UI cannot tell. */

@@ -26,6 +26,11 @@ const FIRST_AFTER = 90;
 const STEP_BLOCKS = 60;
 /** Steps run when the page is idle (keys and frames first), but at least this often. */
 const STEP_WITHIN_MS = 400;
+/**
+ * Steps in one idle callback stop after this long: a key (or anything else) that comes in
+ * meanwhile waits for the callback to end, and an idle period lasts up to 50 ms.
+ */
+const SLICE_MS = 12;
 /** Below this length (characters of JSON) a document cannot reach PROGRESSIVE_FROM_BLOCKS: not parsed here at all. */
 const SMALL_JSON = 40_000;
 
@@ -187,9 +192,10 @@ export function startLoading(editor: LexicalEditor, rest: OpeningContent, histor
   };
 
   const next = (deadline: IdleDeadline) => {
-    // As many steps as the idle time allows (one when the browser had to make time for it).
+    // As many steps as the idle time allows, within a short slice (one step when the browser had to make time for it).
+    const until = performance.now() + SLICE_MS;
     do step(STEP_BLOCKS);
-    while ((after.length > 0 || before.length > 0) && deadline.timeRemaining() > 8);
+    while ((after.length > 0 || before.length > 0) && deadline.timeRemaining() > 8 && performance.now() < until);
     if (after.length > 0 || before.length > 0) idle = requestIdleCallback(next, { timeout: STEP_WITHIN_MS });
   };
   return loading;

@@ -22,13 +22,15 @@ export interface AccountsDeps {
   log: Logger;
   /** A site ban refuses sign-in with its reason (moderation's posting gate answers it). */
   signInRefusal?(userId: string): Promise<Refusal>;
+  /** The writer's address for the per-address limits (behind a trusted proxy, from X-Forwarded-For). */
+  addressOf?(socket: CommunitySocket): string;
 }
 
-const address = (socket: CommunitySocket) => socket.handshake.address || 'unknown';
+const peerAddress = (socket: CommunitySocket) => socket.handshake.address || 'unknown';
 const GLOBAL = 'all';
 
 /** Registering, signing in and out, the profile and the devices (sessions) of an account. */
-export function accountsHandlers({ io, accounts, rooms, signInFailures, registrations, passwords, log, signInRefusal }: AccountsDeps): Pick<
+export function accountsHandlers({ io, accounts, rooms, signInFailures, registrations, passwords, log, signInRefusal, addressOf: address = peerAddress }: AccountsDeps): Pick<
   Handlers,
   'account:register' | 'account:signIn' | 'account:signOut' | 'account:me' | 'account:updateProfile' | 'account:devices' | 'account:revokeDevice'
 > {

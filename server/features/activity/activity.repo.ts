@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ActivityItem, ActivityNotice, ActivityPage, Follow, KudosCount, SprintResultKudos } from '../../../shared/protocol/activity-events';
+import { FIRST_NOTICE_KINDS } from '../../../shared/protocol/activity-schemas';
 import type { KudosTargetKind } from '../../../shared/rules/kudos';
 import { GRACE_MS } from '../../../shared/rules/sprints';
 import type { ActivityNoticesTable, ActivityTable, CommunityDatabase } from '../../store/schema';
@@ -55,7 +56,7 @@ export function createActivityRepo(db: Db, now: () => Date = () => new Date()) {
   const kudosOf = async (kind: KudosTargetKind, id: string, userId: string): Promise<KudosCount> => (await kudosMany(kind, [id], userId))[0]!;
   // Told of each notice written (the handlers pass it on to the writer's sockets).
   const noticeListeners = new Set<(userId: string, seq: number) => void>();
-  const notice = async (rows: Omit<ActivityNoticesTable, 'seq' | 'created_at'>[]) => {
+  const notice = async (rows: Omit<Insertable<ActivityNoticesTable>, 'seq' | 'created_at'>[]) => {
     if (rows.length === 0) return;
     const at = now().toISOString();
     const inserted = await db
@@ -104,6 +105,53 @@ export function createActivityRepo(db: Db, now: () => Date = () => new Date()) {
       const a = await db.selectFrom('activity').select(['actor_id', 'circle_id', 'ref_id', 'title']).where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
       return a && { ownerId: a.actor_id, circleId: a.circle_id, refId: a.ref_id, title: a.title };
     },
+    /**
+     * Many targets of one kind at once (`activity:kudosOf`), each as `target` answers it, with
+     * the reader's role in and the visibility of its circle: one read for the targets, one for
+     * their circles, however many there are. Missing ones are absent from the map.
+     */
+    async targetsSeen(kind: KudosTargetKind, ids: string[], userId: string): Promise<Map<string, KudosTarget & { role: string | null; visibility: string | null }>> {
+      const unique = [...new Set(ids)];
+      const found = new Map<string, KudosTarget>();
+      if (unique.length === 0) return new Map();
+      if (kind === 'post') {
+        const rows = await db
+          .selectFrom('discussion_posts as p')
+          .innerJoin('discussion_threads as t', 't.id', 'p.thread_id')
+          .select(['p.id', 'p.author_id', 't.id as thread_id', 't.title', 't.circle_id'])
+          .where('p.id', 'in', unique)
+          .execute();
+        for (const p of rows) found.set(p.id, { ownerId: p.author_id, circleId: p.circle_id, refId: p.thread_id, title: p.title });
+      } else if (kind === 'critique') {
+        const rows = await db
+          .selectFrom('critiques as c')
+          .innerJoin('shares as s', 's.id', 'c.share_id')
+          .select(['c.id', 'c.author_id', 's.id as share_id', 's.author_id as share_author', 's.circle_id', 's.title'])
+          .where('c.id', 'in', unique)
+          .where('s.revoked_at', 'is', null)
+          .execute();
+        for (const c of rows) found.set(c.id, { ownerId: c.author_id, circleId: c.circle_id, refId: c.share_id, title: c.title, shareAuthorId: c.share_author });
+      } else {
+        const rows = await db.selectFrom('activity').select(['id', 'actor_id', 'circle_id', 'ref_id', 'title']).where('id', 'in', unique).where('kind', '=', kind).execute();
+        for (const a of rows) found.set(a.id, { ownerId: a.actor_id, circleId: a.circle_id, refId: a.ref_id, title: a.title });
+      }
+      const circleIds = [...new Set([...found.values()].map((t) => t.circleId).filter((c): c is string => !!c))];
+      const circles = circleIds.length
+        ? await db
+            .selectFrom('circles as c')
+            .leftJoin('circle_members as m', (j) => j.onRef('m.circle_id', '=', 'c.id').on('m.user_id', '=', userId))
+            .select(['c.id', 'c.visibility', 'm.role'])
+            .where('c.id', 'in', circleIds)
+            .execute()
+        : [];
+      const byCircle = new Map(circles.map((c) => [c.id, c]));
+      return new Map(
+        [...found].map(([id, t]) => {
+          const c = t.circleId ? byCircle.get(t.circleId) : undefined;
+          return [id, { ...t, role: c?.role ?? null, visibility: c?.visibility ?? null }];
+        }),
+      );
+    },
     kudosOf,
     kudosMany,
     /** Gives or takes back kudos; answers whether anything changed. */
@@ -127,13 +175,14 @@ export function createActivityRepo(db: Db, now: () => Date = () => new Date()) {
       return () => noticeListeners.delete(listener);
     },
     /** What happened to `userId` after their cursor, oldest first, with the actors' names. */
-    async notices(userId: string, after: number, limit: number): Promise<{ notices: ActivityNotice[]; last: number }> {
+    async notices(userId: string, after: number, limit: number, kinds: readonly ActivityNotice['kind'][] = FIRST_NOTICE_KINDS): Promise<{ notices: ActivityNotice[]; last: number }> {
       const rows = await db
         .selectFrom('activity_notices as n')
         .innerJoin('users as u', 'u.id', 'n.actor_id')
-        .select(['n.seq', 'n.kind', 'n.actor_id', 'u.display_name', 'n.target_kind', 'n.ref_id', 'n.title', 'n.created_at'])
+        .select(['n.seq', 'n.kind', 'n.actor_id', 'u.display_name', 'n.target_kind', 'n.ref_id', 'n.title', 'n.created_at', 'n.circle_id', 'n.body'])
         .where('n.user_id', '=', userId)
         .where('n.seq', '>', after)
+        .where('n.kind', 'in', [...kinds])
         // Nothing from writers they blocked.
         .where((eb) => eb.not(eb.exists(eb.selectFrom('blocks').select('blocks.blocked_id').where('blocks.user_id', '=', userId).whereRef('blocks.blocked_id', '=', 'n.actor_id'))))
         .orderBy('n.seq')
@@ -148,9 +197,18 @@ export function createActivityRepo(db: Db, now: () => Date = () => new Date()) {
         refId: r.ref_id,
         title: r.title,
         createdAt: r.created_at,
+        circleId: r.circle_id,
+        body: r.body,
       }));
-      // The cursor moves past blocked writers' notices too (they are never shown).
-      const lastSeen = await db.selectFrom('activity_notices').select((eb) => eb.fn.max('seq').as('m')).where('user_id', '=', userId).where('seq', '>', after).executeTakeFirst();
+      // The cursor moves past blocked writers' notices too (they are never shown), but not past kinds the studio
+      // does not know yet: they wait for it.
+      const lastSeen = await db
+        .selectFrom('activity_notices')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .where('user_id', '=', userId)
+        .where('seq', '>', after)
+        .where('kind', 'in', [...kinds])
+        .executeTakeFirst();
       const last = notices.length === limit ? notices.at(-1)!.seq : Math.max(after, Number(lastSeen?.m ?? after));
       return { notices, last };
     },

@@ -5,6 +5,7 @@ import { CommunityError, refuseIf } from '../../socket/community-error';
 import type { Handlers } from '../../socket/register-handlers';
 import type { ChallengesTable, UsersTable } from '../../store/schema';
 import type { CirclesRepo } from '../circles/circles.repo';
+import type { PostingGate } from '../moderation/posting-gate';
 import type { ChallengesRepo } from './challenges.repo';
 
 export interface ChallengesDeps {
@@ -15,6 +16,8 @@ export interface ChallengesDeps {
   milestone?(m: { accountId: string; challengeId: string; circleId: string | null; title: string; milestone: number }): Promise<void>;
   /** A finished challenge's badge (profiles'). */
   badges?: { award(accountId: string, key: string, label: string): Promise<unknown> };
+  /** Bans, suspensions and rate limits (moderation's posting gate): a new challenge is posted for others to read, like a thread. */
+  gate?: Pick<PostingGate, 'check'>;
 }
 
 const MEMBER = new Set(['owner', 'moderator', 'member']);
@@ -26,7 +29,7 @@ const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * withdraw (which removes those totals), daily progress, the leaderboard and cabin standings.
  * A circle's challenge is its members'; to anyone else it is answered as one that does not exist.
  */
-export function challengesHandlers({ challenges, circles, clock, milestone, badges }: ChallengesDeps): Pick<
+export function challengesHandlers({ challenges, circles, clock, milestone, badges, gate }: ChallengesDeps): Pick<
   Handlers,
   'challenge:create' | 'challenge:list' | 'challenge:get' | 'challenge:join' | 'challenge:withdraw' | 'challenge:progress' | 'challenge:leaderboard'
 > {
@@ -54,6 +57,7 @@ export function challengesHandlers({ challenges, circles, clock, milestone, badg
         if (existing.created_by === user.id) return view(existing.id, user.id);
         throw new CommunityError('conflict', 'That id is already used; make a new one.');
       }
+      await gate?.check(user, input.circleId, 'challenge');
       await challenges.create({ ...input, id: input.challengeId, createdBy: user.id });
       return view(input.challengeId, user.id);
     },

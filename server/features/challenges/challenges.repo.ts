@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Cabin, Challenge, ChallengePage, LeaderboardPage } from '../../../shared/protocol/challenges-events';
-import type { ChallengeGoalKind } from '../../../shared/rules/challenges';
+import { MILESTONES, type ChallengeGoalKind } from '../../../shared/rules/challenges';
 import type { ChallengesTable, CommunityDatabase } from '../../store/schema';
 
 type Db = Kysely<CommunityDatabase>;
@@ -24,9 +24,16 @@ export interface MilestoneReached {
   total: number;
 }
 
-/** Milestones as one SQL expression on a progress row's total, the same steps as shared/rules/challenges.ts. */
+/** The least whole total that reaches milestone `m` of `goal` (total * 100 >= m * goal, as shared/rules/challenges.ts says). */
+const totalFor = (m: number, goal: number) => Math.ceil((m * goal) / 100);
+/** A progress row's milestone from its total, as one SQL expression: the same steps. */
 const milestoneSql = (goal: number) =>
-  sql<number>`CASE WHEN total >= ${goal} THEN 100 WHEN total * 4 >= ${goal} * 3 THEN 75 WHEN total * 2 >= ${goal} THEN 50 WHEN total * 4 >= ${goal} THEN 25 ELSE 0 END`;
+  sql<number>`CASE ${sql.join(
+    [...MILESTONES].reverse().map((m) => sql`WHEN total >= ${totalFor(m, goal)} THEN ${m}`),
+    sql` `,
+  )} ELSE 0 END`;
+/** Up to this many writers passing milestones in one recount are updated by key; more, by a scan of the challenge. */
+const NAMED_MOVERS = 500;
 
 export function createChallengesRepo(db: Db, now: () => Date = () => new Date()) {
   /** Challenge rows with their circle's and creator's names and the reader's standing. */
@@ -246,14 +253,32 @@ export function createChallengesRepo(db: Db, now: () => Date = () => new Date())
         .whereRef('challenge_progress.account_id', '=', 'a.account_id')
         .where('challenge_progress.challenge_id', '=', c.id)
         .execute();
-      let moved = db
-        .updateTable('challenge_progress')
-        .set({ milestone: milestoneSql(c.goal), completed_at: sql`CASE WHEN total >= ${c.goal} THEN coalesce(completed_at, ${at}) ELSE completed_at END` })
+      // Who has a milestone to pass, in one read (most recounts: nobody)...
+      let due = db
+        .selectFrom('challenge_progress')
+        .select('account_id')
         .where('challenge_id', '=', c.id)
         .where((eb) => eb('milestone', '<', milestoneSql(c.goal)));
-      if (accountIds) moved = moved.where('account_id', 'in', accountIds);
-      const reached = await moved.returning(['account_id', 'milestone', 'total']).execute();
-      return reached.map((r) => ({ accountId: r.account_id, milestone: Number(r.milestone), total: Number(r.total) }));
+      if (accountIds) due = due.where('account_id', 'in', accountIds);
+      const movers = (await due.execute()).map((r) => r.account_id);
+      if (movers.length === 0) return [];
+      // ...then one statement per milestone, lowest first: a writer who crossed several at once (a big
+      // paste, an import) is answered once for each, and a row moves past a milestone in one statement
+      // only, so two recounts at the same time never announce the same milestone twice. The writers
+      // due are named when they are few (their rows by key); many, and the challenge's rows are scanned.
+      const reached: MilestoneReached[] = [];
+      for (const m of MILESTONES) {
+        let moved = db
+          .updateTable('challenge_progress')
+          .set(m === 100 ? { milestone: m, completed_at: sql`coalesce(completed_at, ${at})` } : { milestone: m })
+          .where('challenge_id', '=', c.id)
+          .where('milestone', '<', m)
+          .where('total', '>=', totalFor(m, c.goal));
+        if (movers.length <= NAMED_MOVERS) moved = moved.where('account_id', 'in', movers);
+        else if (accountIds) moved = moved.where('account_id', 'in', accountIds);
+        for (const r of await moved.returning(['account_id', 'total']).execute()) reached.push({ accountId: r.account_id, milestone: m, total: Number(r.total) });
+      }
+      return reached;
     },
     async standing(challengeId: string, accountId: string) {
       const r = await db.selectFrom('challenge_progress').select(['total', 'milestone', 'completed_at']).where('challenge_id', '=', challengeId).where('account_id', '=', accountId).executeTakeFirst();

@@ -8,6 +8,7 @@ import type { UsersTable } from '../../store/schema';
 import { circleAccess } from '../circles/circle-access';
 import type { CirclesRepo } from '../circles/circles.repo';
 import type { PostingGate } from '../moderation/posting-gate';
+import type { ActivityRepo } from '../activity/activity.repo';
 import type { DiscussionsRepo } from './discussions.repo';
 
 export interface DiscussionsDeps {
@@ -20,14 +21,21 @@ export interface DiscussionsDeps {
   gate?: Pick<PostingGate, 'check' | 'notBlockedBy' | 'without'>;
   /** Those of these writers who muted the thread: no notifications from it. */
   muted?(threadId: string, userIds: string[]): Promise<Set<string>>;
+  /** Keeps notices for their studios to read after their cursor (activity's): a mention reaches a writer offline at the time. */
+  notice?: ActivityRepo['notice'];
 }
 
 type Need = 'member' | 'moderator' | 'owner';
 /** An id the writer's studio made, used already by someone else or for something else. */
 const taken = () => new CommunityError('conflict', 'That id is already used; make a new one.');
+/** A post's first words on one line, for the notice of a mention in it. */
+const firstWords = (body: string) => {
+  const line = body.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+};
 
 /** Discussions in every circle: categories, threads and replies, pin and lock, unread markers, @mentions. */
-export function discussionsHandlers({ io, discussions, circles, started, gate, muted }: DiscussionsDeps): Pick<
+export function discussionsHandlers({ io, discussions, circles, started, gate, muted, notice }: DiscussionsDeps): Pick<
   Handlers,
   'discussion:categories' | 'discussion:setCategories' | 'discussion:threads' | 'discussion:thread' | 'discussion:start' | 'discussion:reply' | 'discussion:moderate'
 > {
@@ -49,9 +57,11 @@ export function discussionsHandlers({ io, discussions, circles, started, gate, m
     let named = (await discussions.membersNamed(circleId, mentionsIn(post.body), by.id)).map((m) => m.id).filter((id) => id !== by.id);
     if (gate) named = await gate.without(named, by.id);
     const silent = muted ? await muted(threadId, named) : new Set<string>();
-    for (const id of named) {
-      if (!silent.has(id)) io.to(userRoom(id)).emit('discussion:mentioned', { circleId, threadId, postId: post.id, title, by: by.display_name });
-    }
+    const told = named.filter((id) => !silent.has(id));
+    // The notice is what the studio's notification centre is made from (read now, or after reconnecting);
+    // the live event only has connected studios reload the thread.
+    await notice?.(told.map((user_id) => ({ user_id, kind: 'mention', actor_id: by.id, target_kind: null, ref_id: post.id, title, circle_id: circleId, body: firstWords(post.body) })));
+    for (const id of told) io.to(userRoom(id)).emit('discussion:mentioned', { circleId, threadId, postId: post.id, title, by: by.display_name });
   };
 
   return {

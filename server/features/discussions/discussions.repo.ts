@@ -22,7 +22,9 @@ export function createDiscussionsRepo(db: Db, now: () => Date = () => new Date()
       .selectFrom('discussion_threads as t')
       .innerJoin('users as u', 'u.id', 't.author_id')
       .leftJoin('discussion_reads as r', (join) => join.onRef('r.thread_id', '=', 't.id').on('r.user_id', '=', userId))
-      .select(['t.id', 't.circle_id', 't.category_id', 't.author_id', 'u.display_name', 't.title', 't.pinned', 't.locked', 't.post_count', 't.created_at', 't.last_post_at', 'r.read_at']);
+      // Whether the reader muted it: their studios show it so after a restart or on another computer.
+      .leftJoin('thread_mutes as m', (join) => join.onRef('m.thread_id', '=', 't.id').on('m.user_id', '=', userId))
+      .select(['t.id', 't.circle_id', 't.category_id', 't.author_id', 'u.display_name', 't.title', 't.pinned', 't.locked', 't.post_count', 't.created_at', 't.last_post_at', 'r.read_at', 'm.user_id as muted_by']);
   type Row = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
   const summary = (r: Row): ThreadSummary => ({
     id: r.id,
@@ -37,6 +39,7 @@ export function createDiscussionsRepo(db: Db, now: () => Date = () => new Date()
     createdAt: r.created_at,
     lastPostAt: r.last_post_at,
     unread: !r.read_at || r.read_at < r.last_post_at,
+    muted: r.muted_by !== null,
   });
   const markRead = async (trx: Db, threadId: string, userId: string, at: string) => {
     await trx

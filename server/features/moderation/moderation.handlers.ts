@@ -10,6 +10,7 @@ import type { UsersTable } from '../../store/schema';
 import type { AccountsRepo } from '../accounts/accounts.repo';
 import { circleAccess, staffOf } from '../circles/circle-access';
 import type { CirclesRepo } from '../circles/circles.repo';
+import type { ActivityRepo } from '../activity/activity.repo';
 import type { ModerationRepo } from './moderation.repo';
 import type { PostingGate } from './posting-gate';
 
@@ -20,6 +21,8 @@ export interface ModerationDeps {
   accounts: Pick<AccountsRepo, 'byId' | 'setRoles'>;
   rooms: Pick<Rooms, 'leaveCircle'>;
   gate: PostingGate;
+  /** Keeps notices for their studios to read after their cursor (activity's): a reporter offline at the decision still hears of it. */
+  notice?: ActivityRepo['notice'];
 }
 
 const SANCTIONING = new Set<ModerationAction>(['warn', 'suspend', 'ban']);
@@ -29,7 +32,7 @@ const SANCTIONING = new Set<ModerationAction>(['warn', 'suspend', 'ban']);
  * suspend, ban: in a circle or on the site), site moderators named by an admin, blocks and
  * muted threads. Circle moderators work their circle; site moderators and admins, everything.
  */
-export function moderationHandlers({ io, moderation, circles, accounts, rooms, gate }: ModerationDeps): Pick<
+export function moderationHandlers({ io, moderation, circles, accounts, rooms, gate, notice }: ModerationDeps): Pick<
   Handlers,
   | 'moderation:report'
   | 'moderation:queue'
@@ -109,7 +112,10 @@ export function moderationHandlers({ io, moderation, circles, accounts, rooms, g
         await mayFall(user, report.authorId, scope, action as SanctionKind);
       }
       const { entry, settled, sanction } = await moderation.decide(report, user.id, action, reason, scope, days);
-      // Every reporter is told what became of their report, with the moderator's reason.
+      // Every reporter is told what became of their report, with the moderator's reason: as a notice kept for
+      // their studio (its notification centre, now or after reconnecting; the moderator is not named, so the
+      // reporter stands as its actor), and live to connected studios' moderation views.
+      await notice?.(settled.map((s) => ({ user_id: s.reporterId, kind: 'report', actor_id: s.reporterId, target_kind: null, ref_id: s.id, title: action, circle_id: report.circleId, body: reason })));
       for (const s of settled) io.to(userRoom(s.reporterId)).emit('moderation:outcome', { reportId: s.id, circleId: report.circleId, action, reason });
       if (sanction && report.authorId) await notify(report.authorId, sanction);
       if (action === 'hide' && report.targetKind === 'post') {

@@ -258,11 +258,20 @@ export function createModerationRepo(db: Kysely<CommunityDatabase>, now: () => D
     },
     async setBlocked(userId: string, blockedId: string, blocked: boolean): Promise<void> {
       if (blocked) {
-        await db
-          .insertInto('blocks')
-          .values({ user_id: userId, blocked_id: blockedId, created_at: now().toISOString() })
-          .onConflict((oc) => oc.columns(['user_id', 'blocked_id']).doNothing())
-          .execute();
+        await db.transaction().execute(async (tx) => {
+          await tx
+            .insertInto('blocks')
+            .values({ user_id: userId, blocked_id: blockedId, created_at: now().toISOString() })
+            .onConflict((oc) => oc.columns(['user_id', 'blocked_id']).doNothing())
+            .execute();
+          // A block ends following both ways: the blocked writer's feed stops showing the blocker's
+          // doings, and the blocker's stops showing theirs (a new follow is refused while it lasts).
+          await tx
+            .deleteFrom('follows')
+            .where('followee_kind', '=', 'writer')
+            .where((eb) => eb.or([eb.and([eb('user_id', '=', blockedId), eb('followee_id', '=', userId)]), eb.and([eb('user_id', '=', userId), eb('followee_id', '=', blockedId)])]))
+            .execute();
+        });
       } else await db.deleteFrom('blocks').where('user_id', '=', userId).where('blocked_id', '=', blockedId).execute();
     },
     async blocks(userId: string): Promise<BlockedWriter[]> {

@@ -9,6 +9,7 @@ import { circleRoom } from '../../socket/rooms';
 import type { UsersTable } from '../../store/schema';
 import type { CirclesRepo } from '../circles/circles.repo';
 import type { DiscussionsRepo } from '../discussions/discussions.repo';
+import type { PostingGate } from '../moderation/posting-gate';
 import type { PromptsRepo } from './prompts.repo';
 
 export interface PromptsDeps {
@@ -16,6 +17,8 @@ export interface PromptsDeps {
   prompts: PromptsRepo;
   circles: Pick<CirclesRepo, 'role' | 'members'>;
   discussions: Pick<DiscussionsRepo, 'categories' | 'start' | 'threadCircle'>;
+  /** Bans, suspensions and rate limits (moderation's posting gate): a suggestion is posted like a thread. */
+  gate?: Pick<PostingGate, 'check'>;
   now?: () => Date;
 }
 
@@ -33,9 +36,9 @@ export function promptThreadId(promptId: string): string {
 }
 
 /** Prompt libraries (a circle's, the open one), suggestions, and the daily prompt with its thread. */
-export function promptsHandlers({ io, prompts, circles, discussions, now = () => new Date() }: PromptsDeps): Pick<
+export function promptsHandlers({ io, prompts, circles, discussions, gate, now = () => new Date() }: PromptsDeps): Pick<
   Handlers,
-  'prompt:today' | 'prompt:library' | 'prompt:add' | 'prompt:edit' | 'prompt:retire' | 'prompt:suggest' | 'prompt:decide'
+  'prompt:today' | 'prompt:library' | 'prompt:add' | 'prompt:edit' | 'prompt:retire' | 'prompt:suggest' | 'prompt:decide' | 'prompt:thread'
 > {
   /**
    * Reading and suggesting: a circle's members (the open library: every writer). Curating: see
@@ -59,20 +62,22 @@ export function promptsHandlers({ io, prompts, circles, discussions, now = () =>
   };
   const announce = (circleId: string | null) => (circleId ? io.to(circleRoom(circleId)) : io).emit('prompt:changed', { circleId });
 
+  /** A prompt's thread in a circle's first category, started once however many ask at once (the id is worked out, not made). */
+  const startThread = async (threadId: string, circleId: string, authorId: string, title: string, body: string) => {
+    if (await discussions.threadCircle(threadId)) return;
+    const categoryId = (await discussions.categories(circleId))[0]?.id ?? null;
+    try {
+      await discussions.start({ threadId, postId: promptThreadId(threadId), circleId, categoryId, authorId, title: title.slice(0, DISCUSSION_LIMITS.title), body });
+      io.to(circleRoom(circleId)).emit('discussion:changed', { circleId, threadId });
+    } catch (err) {
+      if (!(await discussions.threadCircle(threadId))) throw err; // not a race with another request: a real failure
+    }
+  };
   /** The day's prompt gets its thread in the circle's first category the first time it is shown. */
   const ensureThread = async (p: Prompt, day: string): Promise<Prompt> => {
     if (!p.circleId || p.threadId) return p;
     const threadId = promptThreadId(p.id);
-    if (!(await discussions.threadCircle(threadId))) {
-      const categoryId = (await discussions.categories(p.circleId))[0]?.id ?? null;
-      const title = `Prompt for ${day}: ${p.text}`.slice(0, DISCUSSION_LIMITS.title);
-      try {
-        await discussions.start({ threadId, postId: promptThreadId(threadId), circleId: p.circleId, categoryId, authorId: p.authorId, title, body: p.text });
-        io.to(circleRoom(p.circleId)).emit('discussion:changed', { circleId: p.circleId, threadId });
-      } catch (err) {
-        if (!(await discussions.threadCircle(threadId))) throw err; // not a race with another request: a real failure
-      }
-    }
+    await startThread(threadId, p.circleId, p.authorId, `Prompt for ${day}: ${p.text}`, p.text);
     return { ...p, threadId: await prompts.setThread(p.id, threadId) };
   };
 
@@ -124,10 +129,31 @@ export function promptsHandlers({ io, prompts, circles, discussions, now = () =>
       // Sent again by the writer's outbox after a lost answer: answered as before.
       const existing = await prompts.get(promptId);
       if (existing) return sentAgain(existing, user, circleId);
+      // Others read a suggestion (its curators, then every member): a suspension or ban stops it, and it counts towards the posting limits.
+      await gate?.check(user, circleId, 'suggestion');
       refuseIf(checkSuggestionAllowed(await prompts.waiting(user.id, circleId)));
       await prompts.insert({ id: promptId, circleId, text, status: 'suggested', authorId: user.id });
       announce(circleId);
       return (await prompts.get(promptId))!;
+    },
+    /**
+     * An open prompt belongs to no circle, so its thread is in the circle a member shares their
+     * response with: one per prompt and circle, started by the first member who asks (a start,
+     * so the posting gate applies to it), read and answered like any thread of the circle.
+     * A prompt that is not in the open library (or only suggested), or a circle the writer is
+     * not a member of: `forbidden`, as for ones that do not exist.
+     */
+    'prompt:thread': async ({ user }, { promptId, circleId }) => {
+      const found = await prompts.get(promptId);
+      if (!found || found.circleId !== null || (found.status !== 'active' && found.status !== 'retired')) throw forbidden();
+      const role = await circles.role(circleId, user.id);
+      if (!role || role === 'banned') throw forbidden();
+      const threadId = promptThreadId(`${promptId}|${circleId}`);
+      if (!(await discussions.threadCircle(threadId))) {
+        await gate?.check(user, circleId, 'thread');
+        await startThread(threadId, circleId, user.id, `Open prompt: ${found.text}`, found.text);
+      }
+      return { promptId, circleId, threadId };
     },
     'prompt:decide': async ({ user }, { promptId, accept }) => {
       const found = await promptFor(user, promptId, 'curator');

@@ -5,6 +5,7 @@ import type { Handlers } from '../../socket/register-handlers';
 import { circleRoom, sprintRoom, type Rooms } from '../../socket/rooms';
 import type { SprintsTable, UsersTable } from '../../store/schema';
 import type { CirclesRepo } from '../circles/circles.repo';
+import type { PostingGate } from '../moderation/posting-gate';
 import type { SprintTicker } from './sprint-ticker';
 import type { SprintsRepo } from './sprints.repo';
 
@@ -18,10 +19,12 @@ export interface SprintsDeps {
   clock: () => number;
   /** Blocks (moderation's): a writer who blocked someone neither has them join their sprints nor sees theirs. */
   blocks?: { notBlockedBy(ownerId: string, user: UsersTable): Promise<void>; blockedBy(userId: string): Promise<Set<string>> };
+  /** Bans, suspensions and rate limits (moderation's posting gate): a new sprint is announced to its circle's notification centres. */
+  gate?: Pick<PostingGate, 'check'>;
 }
 
 /** Live writing sprints: the clock, creating, joining, progress, cheers and results. */
-export function sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, blocks }: SprintsDeps): Pick<
+export function sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, blocks, gate }: SprintsDeps): Pick<
   Handlers,
   'time:sync' | 'sprint:create' | 'sprint:list' | 'sprint:join' | 'sprint:leave' | 'sprint:progress' | 'sprint:cheer' | 'sprint:results' | 'sprint:history'
 > {
@@ -49,6 +52,7 @@ export function sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, bl
 
     'sprint:create': async ({ socket, user }, input) => {
       check(sprintVisibilityRefusal(input.circleId, input.circleId ? await circles.role(input.circleId, user.id) : undefined));
+      await gate?.check(user, input.circleId, 'sprint');
       const row = await sprints.create(input, user.id);
       await sprints.join(row.id, user.id);
       await watch(socket, row.id);
@@ -93,6 +97,8 @@ export function sprintsHandlers({ io, sprints, circles, ticker, rooms, clock, bl
       await joinedWriter(user, sprintId);
       const target = await sprints.writer(sprintId, toUserId);
       if (!target || target.left_at) throw new CommunityError('not_found', 'That writer is not in this sprint.');
+      // A writer who blocked this one gets no cheers from them, in anyone's sprint.
+      await blocks?.notBlockedBy(toUserId, user);
       io.to(sprintRoom(sprintId)).emit('sprint:cheer', { sprintId, fromUserId: user.id, from: user.display_name, toUserId, reaction });
       return null;
     },

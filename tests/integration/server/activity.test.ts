@@ -46,10 +46,13 @@ describe.each(['sqlite', 'postgres'] as const)('kudos, follows and the activity 
     await must(stranger.socket, 'activity:follow', { kind: 'writer', id: ann.userId, following: true });
     expect((await must(stranger.socket, 'activity:feed', {})).items).toEqual([]);
     expect(await call(stranger.socket, 'activity:follow', { kind: 'circle', id: circle.id, following: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    // Unfollowing the writer and the circle empties the feed; blocking hides too.
+    // Unfollowing the circle and blocking Ann empties the feed; the block ends following both ways.
+    await must(ann.socket, 'activity:follow', { kind: 'writer', id: owner.userId, following: true });
     await must(owner.socket, 'activity:follow', { kind: 'circle', id: circle.id, following: false });
     await must(owner.socket, 'moderation:block', { userId: ann.userId, blocked: true });
     expect((await must(owner.socket, 'activity:feed', {})).items).toEqual([]);
-    expect((await must(owner.socket, 'activity:follows', {})).map((f) => f.id)).toEqual([ann.userId]);
+    expect(await must(owner.socket, 'activity:follows', {})).toEqual([]);
+    expect((await must(ann.socket, 'activity:follows', {})).map((f) => f.id)).not.toContain(owner.userId);
+    expect((await must(stranger.socket, 'activity:follows', {})).map((f) => f.id)).toEqual([ann.userId]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import { call, connect, must, newWriter, startCommunity, type ClientSocket } from '../../helpers/community';
 import { openStore } from '../../../server/store/open-store';
+import { communityEventNames } from '../../../shared/protocol/community-schemas';
 import { createAccountsRepo } from '../../../server/features/accounts/accounts.repo';
 
 type Actor = 'owner' | 'moderator' | 'member' | 'admin' | 'stranger' | 'signed-out' | 'banned';
@@ -535,25 +536,112 @@ describe('authorization table for the community hub, with every kind of writer',
   const WHO: Who[] = ['stranger', 'signed-out', 'blocked', 'banned', 'suspended', 'member', 'moderator', 'owner', 'site-moderator', 'admin'];
   const MEMBERS: Who[] = ['blocked', 'suspended', 'member', 'moderator', 'owner'];
   const STAFF: Who[] = ['site-moderator', 'admin'];
-  /** The answer each writer gets: true (may), or the error code (`forbidden` must equal a made-up thing's answer). */
+  const SIGNED_IN: Who[] = WHO.filter((w) => w !== 'signed-out');
+  const all = (who: Who[]) => Object.fromEntries(who.map((w) => [w, true]));
+  const CURATORS = { moderator: true, owner: true, admin: true } as const;
+  const today = new Date().toISOString().slice(0, 10);
+  const stamp = () => `${String(Date.now()).padStart(15, '0')}:000001:test`;
+  /**
+   * The answer each writer gets: true (may), or the error code (`forbidden-blocked`: refused with
+   * "This writer has blocked you."). Anyone not named gets the event's refusal (`forbidden`
+   * unless REFUSAL says otherwise; a signed-out socket always `forbidden`), and it must equal
+   * what a made-up circle, thread, post, challenge, prompt or writer gets: existence does not leak.
+   *
+   * The decisions: members read, post and join; a suspended member reads and joins (a sprint, a
+   * challenge) but posts nothing others read (threads, replies, kudos, suggestions, challenges)
+   * while suspended; the writer the poster blocked reads, but does not answer or give kudos to
+   * the poster's writing, join the poster's sprint, or see the poster's profile; the banned are
+   * outsiders; site staff moderate any circle (an admin also configures and curates) but are
+   * members of none, so they do not read or post in one.
+   */
   const HUB: Record<string, Partial<Record<Who, true | string>>> = {
-    'discussion:threads': Object.fromEntries(MEMBERS.map((w) => [w, true])),
-    'discussion:thread': Object.fromEntries(MEMBERS.map((w) => [w, true])),
+    'discussion:categories': all(MEMBERS),
+    'discussion:setCategories': { owner: true, admin: true },
+    'discussion:threads': all(MEMBERS),
+    'discussion:thread': all(MEMBERS),
     'discussion:start': { blocked: true, suspended: 'suspended', member: true, moderator: true, owner: true },
     'discussion:reply': { blocked: 'forbidden-blocked', suspended: 'suspended', member: true, moderator: true, owner: true },
     'discussion:moderate': { moderator: true, owner: true, 'site-moderator': true, admin: true },
-    'moderation:report': Object.fromEntries(MEMBERS.map((w) => [w, true])),
+    'moderation:report': all(MEMBERS),
     'moderation:queue': { moderator: true, owner: true, 'site-moderator': true, admin: true },
     'moderation:decide': { moderator: true, owner: true, 'site-moderator': true, admin: true },
     'moderation:log': { moderator: true, owner: true, 'site-moderator': true, admin: true },
     'moderation:sanction': { moderator: true, owner: true, 'site-moderator': true, admin: true },
-    'moderation:mute': Object.fromEntries(MEMBERS.map((w) => [w, true])),
-    'circle:members': Object.fromEntries([...MEMBERS, ...STAFF].map((w) => [w, true])),
+    'moderation:mute': all(MEMBERS),
+    // Blocking is a writer's own list: anyone signed in, whoever they block.
+    'moderation:block': all(SIGNED_IN),
+    'moderation:blocks': all(SIGNED_IN),
+    'circle:members': all([...MEMBERS, ...STAFF]),
     'circle:invite': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'circle:setRole': { owner: true, admin: true },
+    // Banning a fresh member: the circle's moderators and site staff.
+    'circle:ban': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    // Leaving: any member but the owner (who must hand the circle on first); a suspension does not keep anyone in.
+    'circle:leave': { blocked: true, suspended: true, member: true, moderator: true, owner: 'conflict' },
+    // Joining by its code: anyone signed in (a member is in already), except the banned.
+    'circle:join': { ...all(SIGNED_IN), banned: 'forbidden' },
+    'circle:create': all(SIGNED_IN),
+    'circle:list': all(SIGNED_IN),
+    'directory:search': all(SIGNED_IN),
+    // Members are in already (answered joined); the banned are told they cannot; a private circle is, to everyone else, one that does not exist.
+    'directory:join': { ...all(MEMBERS), banned: 'forbidden' },
     'directory:requests': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'directory:decide': { moderator: true, owner: true, 'site-moderator': true, admin: true },
+    'directory:setListing': { owner: true, admin: true },
     // Joining a sprint is not posting (the suspended may); the one its maker blocked may not.
     'sprint:join': { blocked: 'forbidden-blocked', suspended: true, member: true, moderator: true, owner: true },
+    // A new sprint is announced to the circle: not while suspended there.
+    'sprint:create': { blocked: true, suspended: 'suspended', member: true, moderator: true, owner: true },
+    'sprint:list': all(SIGNED_IN), // a circle's sprints listed to its members only (DATA below)
+    'sprint:history': all(SIGNED_IN),
+    // In the sprint (each writer joins first): the writer its maker blocked could not join, so is told to.
+    'sprint:leave': { blocked: 'forbidden', suspended: true, member: true, moderator: true, owner: true },
+    'sprint:progress': { blocked: 'forbidden', suspended: true, member: true, moderator: true, owner: true },
+    'sprint:cheer': { blocked: 'forbidden', suspended: true, member: true, moderator: true, owner: true },
+    'sprint:results': { blocked: 'forbidden', suspended: true, member: true, moderator: true, owner: true },
+    'activity:kudos': { blocked: 'forbidden-blocked', suspended: 'suspended', member: true, moderator: true, owner: true },
+    'activity:kudosOf': all(SIGNED_IN), // counts only what the writer may see (DATA below)
+    'activity:sprintResults': all(MEMBERS),
+    'activity:follow': all(MEMBERS), // following a circle: a private one is followed by its members only
+    'activity:follows': all(SIGNED_IN),
+    'activity:feed': all(SIGNED_IN),
+    'activity:notices': all(SIGNED_IN),
+    'challenge:create': { blocked: true, suspended: 'suspended', member: true, moderator: true, owner: true },
+    'challenge:list': all(SIGNED_IN), // a circle's challenges listed to its members only (DATA below)
+    'challenge:get': all(MEMBERS),
+    // A challenge is the circle's, not a conversation with its maker: the one its maker blocked may join it.
+    'challenge:join': all(MEMBERS),
+    'challenge:progress': all(MEMBERS),
+    'challenge:withdraw': all(MEMBERS),
+    'challenge:leaderboard': all(MEMBERS),
+    // The poster's profile: the writer they blocked is answered as for a writer who does not exist.
+    'profile:get': { ...all(SIGNED_IN), blocked: 'not_found' },
+    'profile:update': all(SIGNED_IN),
+    'profile:privacy': all(SIGNED_IN),
+    'prompt:today': all(MEMBERS),
+    'prompt:library': all(MEMBERS),
+    'prompt:suggest': { blocked: true, suspended: 'suspended', member: true, moderator: true, owner: true },
+    'prompt:add': CURATORS,
+    'prompt:edit': CURATORS,
+    'prompt:retire': CURATORS,
+    'prompt:decide': CURATORS,
+    // An open prompt's thread in the circle: started by the first member who asks (a suspended one may not start it).
+    'prompt:thread': { blocked: true, suspended: 'suspended', member: true, moderator: true, owner: true },
   };
+  /** What those not allowed get instead of `forbidden` (the same as for something made up). */
+  const REFUSAL: Record<string, string> = {
+    'directory:join': 'not_found',
+    'activity:sprintResults': 'not_found',
+    'activity:follow': 'not_found',
+    'challenge:create': 'not_found',
+    'challenge:get': 'not_found',
+    'challenge:join': 'not_found',
+    'challenge:progress': 'not_found',
+    'challenge:withdraw': 'not_found',
+    'challenge:leaderboard': 'not_found',
+  };
+  /** Hub events tested for every kind of writer in their own test below (site-wide, no circle). */
+  const SITE_WIDE = ['moderation:sanctions', 'moderation:setSiteModerator'];
 
   async function hub() {
     const base = await world();
@@ -575,19 +663,68 @@ describe('authorization table for the community hub, with every kind of writer',
     const threadId = crypto.randomUUID();
     const postId = crypto.randomUUID();
     await must(poster.socket, 'discussion:start', { threadId, postId, circleId: circle.id, title: 'Reported', body: 'Something to report' });
+    await must(sockets.owner, 'activity:kudos', { targetKind: 'post', targetId: postId, given: true });
     const sprint = await must(poster.socket, 'sprint:create', { circleId: circle.id, durationMin: 30 });
-    return { ...base, all, poster, threadId, postId, sprintId: sprint.id, target: join };
+    const challengeId = crypto.randomUUID();
+    await must(poster.socket, 'challenge:create', { challengeId, title: 'Porch week', circleId: circle.id, goalKind: 'words', goal: 1000, startDay: today, endDay: today, today });
+    const promptId = crypto.randomUUID();
+    await must(sockets.owner, 'prompt:add', { promptId, circleId: circle.id, text: 'A window.' });
+    return { ...base, all, poster, threadId, postId, sprintId: sprint.id, challengeId, promptId, target: join };
   }
+  type Hub = Awaited<ReturnType<typeof hub>>;
+
+  /** Checks of what a writer allowed to ask is told: the same question, a different answer for those who may not see it. */
+  const DATA: Record<string, (data: unknown, who: Who, h: Hub) => void> = {
+    'activity:kudosOf': (data, who, h) => expect(data, who).toEqual([{ targetId: h.postId, ...(MEMBERS.includes(who) ? { count: 1, mine: who === 'owner' } : { count: 0, mine: false }) }]),
+    'challenge:list': (data, who, h) => expect((data as { challenges: { id: string }[] }).challenges.map((c) => c.id).includes(h.challengeId), who).toBe(MEMBERS.includes(who)),
+    'profile:get': (data, who) => expect((data as { relation: string }).relation, who).toBe(['suspended', 'member', 'moderator', 'owner'].includes(who) ? 'circle' : 'stranger'),
+    'directory:search': (data, who, h) => expect(JSON.stringify(data), who).not.toContain(h.circle.id), // a private circle is listed to nobody
+    'sprint:list': (data, who, h) => expect((data as { id: string }[]).some((x) => x.id === h.sprintId), who).toBe(MEMBERS.includes(who)),
+    'circle:list': (data, who, h) => expect((data as { id: string }[]).some((c) => c.id === h.circle.id), who).toBe(MEMBERS.includes(who)),
+    'circle:join': (data, who, h) => expect((data as { id: string }).id, who).toBe(h.circle.id),
+    'prompt:today': (data, who, h) => expect((data as { prompt: { id: string } | null }).prompt?.id, who).toBe(h.promptId),
+  };
+
+  it('every hub event is in the table, for every kind of writer (a new event without a row fails here)', () => {
+    const hubEvents = communityEventNames.filter((e) => /^(circle|sprint|activity|challenge|profile|prompt|directory|discussion|moderation):/.test(e));
+    expect(hubEvents.filter((e) => !(e in HUB) && !SITE_WIDE.includes(e))).toEqual([]);
+  });
 
   for (const [action, answers] of Object.entries(HUB)) {
-    it(`${action}: ${Object.keys(answers).join(', ')}; everyone else: forbidden, as for what does not exist`, async () => {
-      const { circle, all, poster, threadId, postId, sprintId, target } = await hub();
+    it(`${action}: ${Object.keys(answers).join(', ')}; everyone else: ${REFUSAL[action] ?? 'forbidden'}, as for what does not exist`, async () => {
+      const h = await hub();
+      const { circle, all, poster, threadId, postId, sprintId, challengeId, promptId, target } = h;
+      if (action === 'directory:decide') await must(all.owner, 'directory:setListing', { circleId: circle.id, visibility: 'closed' });
       for (const who of WHO) {
         const reportId = crypto.randomUUID();
-        await must(all.member, 'moderation:report', { reportId, targetKind: 'post', targetId: postId, reason: 'other' });
-        const victim = action === 'moderation:sanction' ? (await target()).userId : poster.userId;
-        const payload = (circleId: string, thread: string, post: string, report: string) =>
-          ({
+        // A fresh open report for each writer to decide (by the member, unless the row is the member leaving).
+        if (action !== 'circle:leave') await must(all.member, 'moderation:report', { reportId, targetKind: 'post', targetId: postId, reason: 'other' });
+        const victim = action === 'moderation:sanction' || action === 'circle:ban' || action === 'circle:setRole' ? (await target()).userId : poster.userId;
+        // A fresh suggestion to decide and a fresh request to join for each writer (one decided is not open any more).
+        const suggested = crypto.randomUUID();
+        if (action === 'prompt:decide') await must(all.owner, 'prompt:suggest', { promptId: suggested, circleId: circle.id, text: `Decide me, ${who}` });
+        let asker: string = crypto.randomUUID();
+        if (action === 'directory:decide') {
+          const w = await newWriter(h.url);
+          await must(w.socket, 'directory:join', { circleId: circle.id });
+          asker = w.userId;
+        }
+        // A fresh open prompt for each writer, so each one's ask is the first (the one that starts the thread).
+        const openPrompt = crypto.randomUUID();
+        if (action === 'prompt:thread') await must(all['site-moderator'], 'prompt:add', { promptId: openPrompt, circleId: null, text: `Open to ${who}` });
+        // Being in a sprint needs joining it first; its results, writing in it.
+        if (['sprint:leave', 'sprint:progress', 'sprint:cheer', 'sprint:results'].includes(action)) {
+          await call(all[who] as ClientSocket, 'sprint:join', { sprintId });
+          if (action === 'sprint:results') await call(all[who] as ClientSocket, 'sprint:progress', { sprintId, words: 5 });
+        }
+        // Sending totals needs joining first.
+        if (action === 'challenge:progress') await call(all[who] as ClientSocket, 'challenge:join', { challengeId, consent: true });
+        const payload = (circleId: string, thread: string, post: string, report: string) => {
+          const real = circleId === circle.id;
+          const id = (known: string) => (real ? known : crypto.randomUUID());
+          return {
+            'discussion:categories': { circleId },
+            'discussion:setCategories': { circleId, names: ['Craft'] },
             'discussion:threads': { circleId },
             'discussion:thread': { threadId: thread },
             'discussion:start': { threadId: crypto.randomUUID(), postId: crypto.randomUUID(), circleId, title: 'Mine', body: 'Hi' },
@@ -599,24 +736,101 @@ describe('authorization table for the community hub, with every kind of writer',
             'moderation:log': { circleId },
             'moderation:sanction': { userId: victim, circleId, kind: 'warn', reason: 'Mind the tone.' },
             'moderation:mute': { threadId: thread, muted: true },
+            'moderation:block': { userId: id(poster.userId), blocked: true },
+            'moderation:blocks': {},
             'circle:members': { circleId },
             'circle:invite': { circleId },
+            'circle:setRole': { circleId, userId: victim, role: 'moderator' },
+            'circle:ban': { circleId, userId: victim },
+            'circle:leave': { circleId },
+            'circle:join': { code: real ? h.code : 'madeUpCode123' },
+            'circle:create': { name: `Circle of ${who}` },
+            'circle:list': {},
+            'directory:search': {},
+            'directory:join': { circleId },
             'directory:requests': { circleId },
-            'sprint:join': { sprintId: circleId === circle.id ? sprintId : crypto.randomUUID() },
-          })[action];
+            'directory:decide': { circleId, userId: asker, accept: false },
+            'directory:setListing': { circleId, visibility: 'private' },
+            'sprint:join': { sprintId: id(sprintId) },
+            'sprint:create': { circleId, durationMin: 30 },
+            'sprint:list': {},
+            'sprint:history': {},
+            'sprint:leave': { sprintId: id(sprintId) },
+            'sprint:progress': { sprintId: id(sprintId), words: 7 },
+            'sprint:cheer': { sprintId: id(sprintId), toUserId: poster.userId, reaction: '👏' },
+            'sprint:results': { sprintId: id(sprintId) },
+            'activity:kudos': { targetKind: 'post', targetId: post, given: true },
+            'activity:kudosOf': { targetKind: 'post', targetIds: [post] },
+            'activity:sprintResults': { sprintId: id(sprintId) },
+            'activity:follow': { kind: 'circle', id: circleId, following: true },
+            'activity:follows': {},
+            'activity:feed': {},
+            'activity:notices': {},
+            'challenge:create': { challengeId: crypto.randomUUID(), title: 'Mine', circleId, goalKind: 'words', goal: 1000, startDay: today, endDay: today, today },
+            'challenge:list': {},
+            'challenge:get': { challengeId: id(challengeId) },
+            'challenge:join': { challengeId: id(challengeId), consent: true },
+            'challenge:progress': { challengeId: id(challengeId), day: today, words: 10, minutes: 1 },
+            'challenge:withdraw': { challengeId: id(challengeId) },
+            'challenge:leaderboard': { challengeId: id(challengeId) },
+            'profile:get': { accountId: id(poster.userId) },
+            'profile:update': { displayName: `Name of ${who}`, bio: '', genres: [], workingOn: null, stamp: stamp() },
+            'profile:privacy': { privacy: { bio: 'me', genres: 'me', workingOn: 'me', circles: 'me', badges: 'me', activity: 'me' }, stamp: stamp() },
+            'prompt:today': { circleId },
+            'prompt:library': { circleId },
+            'prompt:suggest': { promptId: crypto.randomUUID(), circleId, text: 'Mine' },
+            'prompt:add': { promptId: crypto.randomUUID(), circleId, text: 'Mine' },
+            'prompt:edit': { promptId: id(promptId), text: 'Edited' },
+            'prompt:retire': { promptId: id(promptId), retired: false },
+            'prompt:decide': { promptId: id(suggested), accept: true },
+            'prompt:thread': { promptId: id(openPrompt), circleId },
+          }[action];
+        };
         const result = (await call(all[who] as ClientSocket, action as 'moderation:queue', payload(circle.id, threadId, postId, reportId))) as Result<unknown>;
         const expected = answers[who];
-        if (expected === true) expect(result.ok, `${who} may ${action}: ${JSON.stringify(result)}`).toBe(true);
-        else if (expected === 'forbidden-blocked') expect(result, `${who} ${action}`).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'This writer has blocked you.' } });
+        if (expected === true) {
+          expect(result.ok, `${who} may ${action}: ${JSON.stringify(result)}`).toBe(true);
+          if (result.ok) DATA[action]?.(result.data, who, h);
+        } else if (expected === 'forbidden-blocked') expect(result, `${who} ${action}`).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'This writer has blocked you.' } });
         else if (expected) expect(result, `${who} ${action}`).toMatchObject({ ok: false, error: { code: expected } });
         else {
-          expect(result, `${who} may not ${action}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+          const refusal = who === 'signed-out' ? 'forbidden' : (REFUSAL[action] ?? 'forbidden');
+          expect(result, `${who} may not ${action}`).toEqual({ ok: false, error: { code: refusal, message: expect.any(String) } });
           const ghost = (await call(all[who] as ClientSocket, action as 'moderation:queue', payload(crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()))) as Result<unknown>;
           expect(ghost, `${who} ${action} on something made up`).toEqual(result);
         }
+        // A suggestion left open is declined, so the owner never has more waiting than a writer may.
+        if (action === 'prompt:decide' && expected !== true) await must(all.owner, 'prompt:decide', { promptId: suggested, accept: false });
       }
     });
   }
+
+  it('activity:follow of a writer: anyone signed in, except the writer the poster blocked, who is answered as for a writer who does not exist; unfollowing is always allowed', async () => {
+    const { all, poster } = await hub();
+    for (const who of WHO) {
+      const follow = await call(all[who] as ClientSocket, 'activity:follow', { kind: 'writer', id: poster.userId, following: true });
+      const ghost = await call(all[who] as ClientSocket, 'activity:follow', { kind: 'writer', id: crypto.randomUUID(), following: true });
+      if (who === 'signed-out') expect(follow, who).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      else if (who === 'blocked') expect(follow, who).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      else expect(follow.ok && follow.data.map((f) => f.id), who).toEqual([poster.userId]);
+      if (!follow.ok) expect(ghost, `${who} following a made-up writer`).toEqual(follow);
+    }
+    // Followed before the block: the blocked writer may still stop following.
+    const socket = all.blocked as ClientSocket;
+    await must(poster.socket, 'moderation:block', { userId: (await must(socket, 'account:me', {})).id, blocked: false });
+    await must(socket, 'activity:follow', { kind: 'writer', id: poster.userId, following: true });
+    await must(poster.socket, 'moderation:block', { userId: (await must(socket, 'account:me', {})).id, blocked: true });
+    expect(await must(socket, 'activity:follow', { kind: 'writer', id: poster.userId, following: false })).toEqual([]);
+  });
+
+  it('sprint:cheer: the writer the poster blocked cannot cheer the poster in anyone’s sprint; others may', async () => {
+    const { circle, all, poster } = await hub();
+    const sprint = await must(all.owner, 'sprint:create', { circleId: circle.id, durationMin: 30 });
+    for (const socket of [poster.socket, all.blocked, all.member] as ClientSocket[]) await must(socket, 'sprint:join', { sprintId: sprint.id });
+    const cheer = (socket: ClientSocket) => call(socket, 'sprint:cheer', { sprintId: sprint.id, toUserId: poster.userId, reaction: '🔥' });
+    expect(await cheer(all.blocked as ClientSocket)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'This writer has blocked you.' } });
+    expect(await cheer(all.member as ClientSocket)).toEqual({ ok: true, data: null });
+  });
 
   it('the site queue, a site sanction and naming site moderators: site staff only (naming: admins only); a writer’s own sanctions: anyone signed in', async () => {
     const { url, all } = await hub();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
-import { communityEventNames } from '../../../shared/protocol/community-schemas';
+import { z } from 'zod';
+import { communityEventNames, communityInputs, PUBLIC_EVENT_NAMES } from '../../../shared/protocol/community-schemas';
 import { call, connect, must, newWriter, startCommunity } from '../../helpers/community';
 
 function deep(levels: number): unknown {
@@ -50,6 +51,10 @@ function malformed(): unknown[] {
     { reportId: crypto.randomUUID(), action: 'suspend', reason: 'Spam.', days: 9999, site: 'yes' },
     { userId: crypto.randomUUID(), kind: 'suspend', reason: 'No days given.' },
     { userId: crypto.randomUUID(), circleId: '%', kind: 'ban', reason: huge, moderator: 'true', threadId: '../x', muted: 1 },
+    // Notices: kinds nobody knows, too many, or none.
+    { after: 0, limit: 10, kinds: ['mention', "report' OR 1=1 --"] },
+    { after: 0, kinds: Array(50).fill('kudos') },
+    { after: 0, kinds: [] },
   ];
 }
 
@@ -83,6 +88,49 @@ describe('community server: bad input', () => {
     expect((await (await fetch(`${url}/healthz`)).json()).ok).toBe(true);
     expect((await must(writer.socket, 'account:me', {})).username).toBe(writer.username);
   }, 90_000); // every event times some forty payloads times two sockets: 11 s alone, more beside other suites
+
+  /**
+   * Payloads made from each event's own schema: every field it names given a value of the wrong
+   * kind. A new event is in the shared schema map (which the server's handler map and the
+   * socket's types are made from), so it gets these cases without anyone writing them.
+   */
+  it('refuses, on every event, each of its own fields given a value of the wrong kind', async () => {
+    const { url } = await startCommunity('sqlite', { limits: { burst: 10_000, perSecond: 10_000 } });
+    const writer = await newWriter(url);
+    const anonymous = await connect(url);
+    const WRONG: [string, unknown][] = [
+      ['an operator object', { $ne: null, $gt: '' }],
+      ['nested arrays', [[[]]]],
+      ['a string longer than any field takes', 'x'.repeat(90_000)],
+      ['a boolean', true],
+      ['a prototype-polluting object', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ];
+    const refused: Record<string, number> = {};
+    for (const event of communityEventNames) {
+      const schema = communityInputs[event] as z.ZodType;
+      expect(schema, `${event}: its payload is an object schema`).toBeInstanceOf(z.ZodObject);
+      const fields = Object.keys((schema as z.ZodObject).shape);
+      for (const [what, value] of WRONG) {
+        const payload = Object.fromEntries(fields.map((f) => [f, value]));
+        const sockets = (PUBLIC_EVENT_NAMES as readonly string[]).includes(event) ? [anonymous] : [writer.socket, anonymous];
+        for (const socket of sockets) {
+          const result = (await call(socket, event, payload)) as Result<unknown>;
+          if (fields.length === 0) continue; // `{}` is the valid payload of an event that takes nothing
+          expect(result.ok, `${event} with every field ${what}`).toBe(false);
+          if (!result.ok) expect(result.error.code, `${event} with every field ${what}`).toBe(socket === anonymous && !PUBLIC_EVENT_NAMES.includes(event as never) ? 'forbidden' : 'invalid_input');
+          refused[event] = (refused[event] ?? 0) + 1;
+        }
+      }
+      if (event === 'account:signOut' && !(await call(writer.socket, 'account:me', {})).ok) {
+        await must(writer.socket, 'account:signIn', { username: writer.username, password: 'correct horse battery', device: 'Test laptop' });
+      }
+    }
+    // Every event that takes fields was asked, and refused, every time.
+    const withFields = communityEventNames.filter((e) => Object.keys((communityInputs[e] as z.ZodObject).shape).length > 0);
+    expect(Object.keys(refused).sort()).toEqual([...withFields].sort());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await must(writer.socket, 'account:me', {})).username).toBe(writer.username);
+  }, 60_000);
 
   it('answers unknown events, ignores requests without an acknowledgement, and survives both', async () => {
     const { url } = await startCommunity();

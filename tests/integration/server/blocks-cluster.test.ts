@@ -1,8 +1,8 @@
-import pg from 'pg';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Circle, Sprint } from '../../../shared/protocol/community-events';
+import { testSchemaUrl } from '../../helpers/community';
 import { startServerProcess } from '../../helpers/server-process';
-import { serviceAvailable, TEST_PG, TEST_REDIS } from '../../helpers/services';
+import { serviceAvailable, TEST_REDIS } from '../../helpers/services';
 import { call, studioFor } from '../../helpers/studio';
 
 let available = false;
@@ -10,18 +10,7 @@ beforeAll(async () => {
   available = (await serviceAvailable('PostgreSQL')) && (await serviceAvailable('Redis'));
 });
 
-async function clusterDb(): Promise<string> {
-  const schema = `margin_blocks_${Math.random().toString(36).slice(2, 10)}`;
-  onTestFinished(async () => {
-    const client = new pg.Client({ connectionString: TEST_PG });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
-  const url = new URL(TEST_PG);
-  url.searchParams.set('schema', schema);
-  return url.toString();
-}
+const clusterDb = async (): Promise<string> => testSchemaUrl('margin_blocks');
 
 describe('a block across a two-node cluster (PostgreSQL and Redis), a studio on each node', () => {
   it('takes effect on the other node within a second: the blocked writer’s attempt there is refused', async ({ skip }) => {

@@ -80,11 +80,13 @@ describe.each(['sqlite', 'postgres'] as const)('challenges (%s)', (kind) => {
     ]);
     // Finishing earns the badge (profiles' store), once.
     expect(await store.db.selectFrom('badges').select(['key', 'label']).where('account_id', '=', member.userId).execute()).toEqual([{ key: `challenge:${input.challengeId}`, label: 'Finished “NaNo”' }]);
-    // Each milestone once, into the activity feed's table.
+    // Each milestone once, into the activity feed's table (400 -> 1100 crossed 50, 75 and 100 in one save: one item each).
     const milestones = await store.db.selectFrom('activity').select(['title', 'actor_id']).where('kind', '=', 'challenge_milestone').orderBy('title').execute();
     expect(milestones).toEqual([
       { title: '100% of NaNo', actor_id: member.userId },
       { title: '25% of NaNo', actor_id: member.userId },
+      { title: '50% of NaNo', actor_id: member.userId },
+      { title: '75% of NaNo', actor_id: member.userId },
     ]);
 
     // Consent withdrawn: gone from the leaderboard, every total removed from the server.

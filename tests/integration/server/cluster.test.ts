@@ -1,27 +1,15 @@
-import pg from 'pg';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { io as connectClient } from 'socket.io-client';
-import { call, connect, must, newWriter, nextEvent, type ClientSocket } from '../../helpers/community';
+import { call, connect, must, newWriter, nextEvent, testSchemaUrl, type ClientSocket } from '../../helpers/community';
 import { startServerProcess } from '../../helpers/server-process';
-import { serviceAvailable, TEST_PG, TEST_REDIS } from '../../helpers/services';
+import { serviceAvailable, TEST_REDIS } from '../../helpers/services';
 
 let available = false;
 beforeAll(async () => {
   available = (await serviceAvailable('PostgreSQL')) && (await serviceAvailable('Redis'));
 });
 
-async function clusterDb(): Promise<string> {
-  const schema = `margin_cluster_${Math.random().toString(36).slice(2, 10)}`;
-  onTestFinished(async () => {
-    const client = new pg.Client({ connectionString: TEST_PG });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
-  const url = new URL(TEST_PG);
-  url.searchParams.set('schema', schema);
-  return url.toString();
-}
+const clusterDb = async (): Promise<string> => testSchemaUrl('margin_cluster');
 
 describe('two community server processes sharing PostgreSQL and Redis', () => {
   it('carries circle events and session revocations from one node to the other, and drains on SIGTERM', async ({ skip }) => {

@@ -40,6 +40,21 @@ describe('sign-in and registration limits', () => {
     expect(await register(await connect(b), `flood_x_${Date.now() % 1e6}`)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
+  it('behind a trusted proxy, counts each writer by the address it names; from anyone else, X-Forwarded-For is ignored', async () => {
+    const limits = { registrationLimit: { perAddress: { limit: 2, windowMs: 60_000 }, global: { limit: 100, windowMs: 60_000 } } };
+    const behindProxy = (await startCommunity('sqlite', { ...limits, trustProxy: ['loopback'] })).url;
+    const as = (url: string, address: string) => connect(url, undefined, { 'x-forwarded-for': `${address}, 127.0.0.1` });
+    const name = (n: string) => `${n}_${Date.now() % 1e6}`;
+    // Two writers behind the proxy: one's registrations do not use up the other's.
+    for (const n of ['a1', 'a2']) expect((await register(await as(behindProxy, '203.0.113.7'), name(n))).ok).toBe(true);
+    expect(await register(await as(behindProxy, '203.0.113.7'), name('a3'))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect((await register(await as(behindProxy, '198.51.100.20'), name('b1'))).ok).toBe(true);
+    // A server that trusts no proxy counts the peer: a forged header does not buy more registrations.
+    const direct = (await startCommunity('sqlite', limits)).url;
+    for (const [i, forged] of ['203.0.113.1', '203.0.113.2'].entries()) expect((await register(await as(direct, forged), name(`d${i}`))).ok).toBe(true);
+    expect(await register(await as(direct, '203.0.113.3'), name('d3'))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
   it('limits registrations in all, whatever the address', async () => {
     const { url } = await startCommunity('sqlite', { registrationLimit: { perAddress: { limit: 100, windowMs: 60_000 }, global: { limit: 2, windowMs: 60_000 } } });
     await register(await connect(url), `g_one_${Date.now() % 1e6}`);

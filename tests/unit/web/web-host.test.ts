@@ -108,6 +108,45 @@ describe('browser-mode host', () => {
   });
 });
 
+describe('browser-mode start-up request', () => {
+  /** A raw HTTP request with exactly these headers (fetch would not let a test set Host). */
+  function post(port: number, pathname: string, headers: Record<string, string>, method = 'POST'): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('answers the start-up calls in one request, in order, to our origin with the token only', async () => {
+    const { host, core, origin } = await start();
+    const project = core.call('projects.create', { title: 'Left off' }) as { ok: true; data: { id: string } };
+    const doc = core.call('documents.create', { projectId: project.data.id, title: 'Chapter' }) as { ok: true; data: { id: string } };
+    const hostHeader = `127.0.0.1:${host.port}`;
+    const auth = { host: hostHeader, origin, authorization: `Bearer ${host.token}` };
+
+    const answered = await post(host.port, '/api/start', auth);
+    expect(answered.status).toBe(200);
+    const [reopened, info, settings, projects] = JSON.parse(answered.body);
+    expect(reopened).toMatchObject({ ok: true, data: { projectId: project.data.id, document: { id: doc.data.id, title: 'Chapter' } } });
+    expect(info).toMatchObject({ ok: true, data: { version: expect.any(String) } });
+    expect(settings).toMatchObject({ ok: true, data: { theme: 'light' } });
+    expect(projects).toMatchObject({ ok: true, data: [{ id: project.data.id, title: 'Left off' }] });
+
+    // The same authority as the socket: the token, from our exact origin and host, by POST.
+    expect((await post(host.port, '/api/start', { host: hostHeader, origin })).status).toBe(401);
+    expect((await post(host.port, '/api/start', { ...auth, authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(JSON.parse((await post(host.port, '/api/start', { ...auth, authorization: 'Bearer wrong' })).body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await post(host.port, '/api/start', { ...auth, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post(host.port, '/api/start', { ...auth, host: 'evil.example' })).status).toBe(403);
+    expect((await post(host.port, '/api/start', auth, 'GET')).status).toBe(405);
+  });
+});
+
 describe('browser-mode flags', () => {
   it('parses --port and --data', () => {
     expect(parseWebFlags(['--port', '4100', '--data', 'x'])).toMatchObject({ port: 4100, dataDir: path.resolve('x') });

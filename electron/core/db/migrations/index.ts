@@ -16,6 +16,8 @@ import { challenges } from './0014-challenges';
 import { profiles } from './0016-profiles';
 import { prompts } from './0015-prompts';
 import { encouragement } from './0018-encouragement';
+import { threadMutes } from './0020-thread-mutes';
+import { searchBlockPlaces } from './0021-search-block-places';
 
 export interface Migration {
   version: number;
@@ -24,4 +26,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
-export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos, challenges, prompts, profiles, encouragement, searchBlocks];
+export const migrations: Migration[] = [initial, sprintSessions, critique, versionListIndex, outboxUndo, syncOwnership, goalsStats, search, projectsArchiveTrash, notifications, discussions, discussionKudos, challenges, prompts, profiles, encouragement, searchBlocks, threadMutes, searchBlockPlaces];

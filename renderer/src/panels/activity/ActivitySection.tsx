@@ -27,9 +27,7 @@ const takesKudos = (i: ActivityItem): i is ActivityItem & { kind: 'sprint_result
 export function ActivitySection() {
   const { activity } = useStores();
   const state = useStore(activity, (s) => s.state());
-  useEffect(() => {
-    void activity.load();
-  }, [activity]);
+  useEffect(() => activity.watch(), [activity]);
   return (
     <section aria-label="Activity" className="activity">
       <h3>Activity</h3>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { LocalPost } from '../../../../shared/api/discussions';
 import { useStore, useStores } from '../../app/stores';
 
@@ -7,6 +8,7 @@ export function PostCheers({ post }: { post: LocalPost }) {
   // As the post was read, until the writer gives or takes back kudos here.
   const kudos = useStore(activity, (s) => s.state().kudos[post.id]) ?? { count: post.kudos, mine: post.kudosMine };
   const following = useStore(activity, (s) => s.state().follows.some((f) => f.kind === 'writer' && f.id === post.authorId));
+  useEffect(() => void activity.needFollows(), [activity]);
   return (
     <div className="post-cheers">
       <button type="button" aria-pressed={kudos.mine} aria-label={`Kudos to ${post.authorName}`} onClick={() => void activity.kudos(post.id, !kudos.mine)}>

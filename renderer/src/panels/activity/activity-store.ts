@@ -1,6 +1,7 @@
 import type { ActivityItem, Follow, SprintResultKudos } from '../../../../shared/api/activity';
 import type { KudosTargetKind } from '../../../../shared/rules/kudos';
 import type { StudioApi } from '../../../../shared/api/studio-api';
+import { serially } from '../../../../shared/async/serially';
 import { panelState } from '../../app/panel-state';
 
 export interface ActivityState {
@@ -18,17 +19,37 @@ export interface ActivityState {
 export function createActivityStore(api: StudioApi) {
   const cell = panelState<ActivityState>({ items: [], next: null, follows: [], kudos: {}, sprintResults: {}, error: null });
   const { set, attempt } = cell;
-  const load = async () => {
-    const [page, follows] = await Promise.all([api.activity.feed({}), api.activity.follows()]);
-    set({ items: page.items, next: page.next, follows });
-  };
-  // New threads in followed circles arrive as discussions change: the feed follows.
+  // The feed is read while the Activity section shows it (watchers); the follows, which the
+  // Follow buttons in Discussions show too, once any of them needs them, then kept current.
+  let watchers = 0;
+  let followsRead = false;
+  // Reloads come in bursts (a thread, a kudos and a notice arrive together): one at a time, and
+  // one more after it for what came meanwhile, so answers never land out of order.
+  const load = serially(
+    async () => {
+      const [page, follows] = await Promise.all([api.activity.feed({}), api.activity.follows()]);
+      set({ items: page.items, next: page.next, follows });
+      followsRead = true;
+    },
+    () => true,
+  );
+  const loadFollows = serially(
+    async () => {
+      set({ follows: await api.activity.follows() });
+      followsRead = true;
+    },
+    () => true,
+  );
+  // New threads in followed circles arrive as discussions change: a feed on screen follows.
   api.on('discussions:changed', (change) => {
-    if (change && cell.state.follows.length > 0) void attempt(load);
+    if (change && watchers > 0 && cell.state.follows.length > 0) void attempt(load);
   });
-  // Kudos given here settled in the outbox (or a follow changed): the feed shows the server's counts.
+  // Kudos settled in the outbox, a notice, or a follow changed: the feed on screen shows the
+  // server's counts; off screen only the follows are kept current, and only once they were read.
   api.on('activity:changed', (change) => {
-    if (change) void attempt(load);
+    if (!change) return;
+    if (watchers > 0) void attempt(load);
+    else if (followsRead) void attempt(loadFollows);
   });
   const setKudos = (targetId: string, k: { count: number; mine: boolean }) => {
     const items = cell.state.items.map((i) => (i.id === targetId ? { ...i, kudos: k.count, kudosMine: k.mine } : i));
@@ -37,7 +58,16 @@ export function createActivityStore(api: StudioApi) {
   return {
     subscribe: cell.subscribe,
     state: () => cell.state,
-    load: () => attempt(load),
+    /** The Activity section shows the feed: read it now and keep it current until the disposer runs. */
+    watch(): () => void {
+      watchers += 1;
+      void attempt(load);
+      return () => {
+        watchers -= 1;
+      };
+    },
+    /** A Follow button is shown: the follows are read, once. */
+    needFollows: () => (followsRead ? Promise.resolve() : attempt(loadFollows)),
     more: () =>
       attempt(async () => {
         if (!cell.state.next) return;
@@ -65,7 +95,8 @@ export function createActivityStore(api: StudioApi) {
     follow: (kind: 'writer' | 'circle', id: string, following: boolean) =>
       attempt(async () => {
         set({ follows: await api.activity.follow({ kind, id, following }) });
-        await load();
+        followsRead = true;
+        if (watchers > 0) await load();
       }),
     isFollowing: (kind: 'writer' | 'circle', id: string) => cell.state.follows.some((f) => f.kind === kind && f.id === id),
   };

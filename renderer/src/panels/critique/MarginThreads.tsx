@@ -15,14 +15,27 @@ export const markOf = (text: ParentNode, id: string) => text.querySelector<HTMLE
 /** The thread's card, wherever it is shown (the margin, or the sidebar on a narrow window). */
 export function focusThreadCard(id: string) {
   const card = () => document.querySelector<HTMLElement>(`[data-thread="${CSS.escape(id)}"]`);
+  // The writer clicking or typing in the meantime wins: the focus is not taken from where they put
+  // it (a click into the text right after Ctrl+Alt+. sent the next keys to the card on a busy machine).
+  let interrupted = false;
+  const stop = () => void (interrupted = true);
+  const listen = (on: boolean) => {
+    for (const type of ['pointerdown', 'keydown'] as const) {
+      if (on) window.addEventListener(type, stop, true);
+      else window.removeEventListener(type, stop, true);
+    }
+  };
+  listen(true);
   requestAnimationFrame(() => {
+    if (interrupted) return listen(false);
     card()?.focus({ preventScroll: true });
     card()?.scrollIntoView({ block: 'nearest' });
     // An editor update already on its way (the active passage's mark) puts Lexical's selection
     // back, and with it the focus: once it has landed, the thread takes the focus again.
     setTimeout(() => {
+      listen(false);
       const active = document.activeElement as HTMLElement | null;
-      if (active?.isContentEditable) card()?.focus({ preventScroll: true });
+      if (!interrupted && active?.isContentEditable) card()?.focus({ preventScroll: true });
     }, 50);
   });
 }

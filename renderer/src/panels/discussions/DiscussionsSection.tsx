@@ -60,6 +60,7 @@ export function DiscussionsSection() {
 function FollowCircle({ circleId, name }: { circleId: string; name: string }) {
   const { activity } = useStores();
   const following = useStore(activity, (s) => s.state().follows.some((f) => f.kind === 'circle' && f.id === circleId));
+  useEffect(() => void activity.needFollows(), [activity]);
   return (
     <button type="button" aria-pressed={following} onClick={() => void activity.follow('circle', circleId, !following)}>
       {following ? `Following ${name}` : `Follow ${name}`}
@@ -83,6 +84,7 @@ function ThreadList({ threads }: { threads: LocalThread[] }) {
           <span className="muted thread-facts">
             {t.pinned && <span className="badge">pinned</span>}
             {t.locked && <span className="badge">locked</span>}
+            {t.muted && <span className="badge">muted</span>}
             {nameOf(t.categoryId) && <span className="badge">{nameOf(t.categoryId)}</span>} {t.postCount} {t.postCount === 1 ? 'post' : 'posts'} · {t.authorName} ·{' '}
             <TimeAgo iso={t.lastPostAt} />
             {syncNote(t) && <em> · {syncNote(t)}</em>}
@@ -111,7 +113,7 @@ function ThreadView({ view, circle }: { view: LocalThreadView; circle: Circle | 
       <h4>
         {thread.title} {thread.pinned && <span className="badge">pinned</span>} {thread.locked && <span className="badge">locked</span>}
       </h4>
-      {thread.syncState === 'synced' && <MuteToggle threadId={thread.id} />}
+      {thread.syncState === 'synced' && <MuteToggle threadId={thread.id} muted={!!thread.muted} />}
       {moderates && thread.syncState === 'synced' && (
         <div className="row-actions">
           <button type="button" onClick={() => void discussions.moderate({ pinned: !thread.pinned })}>

@@ -1,12 +1,14 @@
-import { useState } from 'react';
 import { useStores } from '../../app/stores';
 
-/** Mute a discussion thread: no more notifications from it (mentions included). */
-export function MuteToggle({ threadId }: { threadId: string }) {
+/**
+ * Mute a discussion thread: no more notifications from it (mentions included). Its state is the
+ * thread's own, as the studio keeps it (loaded back from the server, kept offline); muting offline
+ * waits in the outbox, and the thread view is shown again when it changes.
+ */
+export function MuteToggle({ threadId, muted }: { threadId: string; muted: boolean }) {
   const { moderation } = useStores();
-  const [muted, setMuted] = useState(false);
   return (
-    <button type="button" aria-pressed={muted} onClick={() => void moderation.mute(threadId, !muted).then(() => setMuted(!muted))}>
+    <button type="button" aria-pressed={muted} onClick={() => void moderation.mute(threadId, !muted)}>
       {muted ? 'Unmute thread' : 'Mute thread'}
     </button>
   );

@@ -14,12 +14,12 @@ export function useOpenNotification(openShare: (shareId: string) => Promise<void
     (n: StudioNotification) => {
       const here = critique.watchedReview()?.shares.some((s) => s.id === n.shareId) && !critique.view();
       const focus = () => {
-        if (!n.commentId) return notifications.showTab(n.tab);
+        if (!n.commentId) return notifications.showTab(n.tab, n.kind);
         critique.focusThread(n.commentId);
         focusThreadCard(n.commentId);
       };
       if (!n.shareId || here) return focus();
-      openShare(n.shareId).then(focus, () => notifications.showTab(n.tab));
+      openShare(n.shareId).then(focus, () => notifications.showTab(n.tab, n.kind));
     },
     [critique, notifications, openShare],
   );

@@ -5,7 +5,6 @@ import { FIELD_LABELS, PROFILE_FIELDS, mayViewField, PROFILE_LIMITS, VISIBILITIE
 import { useStudio } from '../../app/studio-context';
 import { useStore, useStores } from '../../app/stores';
 import { formatCount } from '../../ui/format';
-import { ProfileDialog } from './ProfileDialog';
 import './profiles.css';
 
 const listOf = (fields: string[]) => (fields.length ? fields.join(', ') : 'only your name');
@@ -38,7 +37,6 @@ export function ProfilesSection() {
         </p>
       )}
       {state.mine ? <ProfileForm key={state.mine.view?.accountId ?? 'offline'} mine={state.mine} /> : !state.error && <p className="muted">Loading…</p>}
-      <ProfileDialog />
     </section>
   );
 }

@@ -43,6 +43,8 @@ export function createPromptsStore(api: StudioApi) {
     if (change && change.circleId === cell.state.circleId) void attempt(load);
   });
 
+  // Once the writer picks a library (the open one is null, like "not chosen yet"), loading never picks for them again.
+  let picked = false;
   const store = {
     subscribe: cell.subscribe,
     state: () => cell.state,
@@ -52,10 +54,11 @@ export function createPromptsStore(api: StudioApi) {
       const [circles, status, projects] = await Promise.all([api.circles.list().catch(() => null), api.community.status().catch(() => null), api.projects.list().catch(() => [])]);
       set({ circles: circles ?? cell.state.circles, roles: status?.account?.roles ?? cell.state.roles, projects: projects.filter((p) => !p.archivedAt && !p.trashedAt) });
       const list = circles ?? cell.state.circles;
-      if (cell.state.circleId === null && list.length && !cell.state.today) set({ circleId: list[0]!.id });
+      if (!picked && cell.state.circleId === null && list.length && !cell.state.today) set({ circleId: list[0]!.id });
       await attempt(load);
     },
     select: (circleId: string | null) => {
+      picked = true;
       set({ circleId, today: null, library: null, suggestions: [], retired: [], error: null, notice: null });
       return attempt(load);
     },

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { FileOutput, History, Inbox, MessageSquareText, Search, Timer, TrendingUp, UsersRound, type LucideIcon } from 'lucide-react';
 import type { SyncStatus } from '../../../../shared/api/studio-api';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { useRovingTabs } from '../../ui/roving-tabs';
 import { useStore, useStores } from '../../app/stores';
 import { TabBadge } from '../notifications/TabBadge';
 
@@ -23,15 +25,17 @@ const ManuscriptPanel = lazy(() => panels.manuscript().then((m) => ({ default: m
 const openSearch = () => void panels.search().then((m) => m.openSearch());
 
 type Tab = 'comments' | 'inbox' | 'sprint' | 'community' | 'snapshots' | 'progress' | 'search' | 'manuscript';
-const TABS: Array<{ id: Tab; label: string }> = [
-  { id: 'comments', label: 'Comments' },
-  { id: 'inbox', label: 'Inbox' },
-  { id: 'sprint', label: 'Sprint' },
-  { id: 'community', label: 'Community' },
-  { id: 'snapshots', label: 'Snapshots' },
-  { id: 'progress', label: 'Progress' },
-  { id: 'search', label: 'Search' },
-  { id: 'manuscript', label: 'Export' },
+// Eight words do not fit on one line in a 22rem sidebar: each tab is an icon, with its name
+// shown beside the icon of the open tab, as a tooltip on the others, and always to screen readers.
+const TABS: Array<{ id: Tab; label: string; Icon: LucideIcon }> = [
+  { id: 'comments', label: 'Comments', Icon: MessageSquareText },
+  { id: 'inbox', label: 'Inbox', Icon: Inbox },
+  { id: 'sprint', label: 'Sprint', Icon: Timer },
+  { id: 'community', label: 'Community', Icon: UsersRound },
+  { id: 'snapshots', label: 'Snapshots', Icon: History },
+  { id: 'progress', label: 'Progress', Icon: TrendingUp },
+  { id: 'search', label: 'Search', Icon: Search },
+  { id: 'manuscript', label: 'Export', Icon: FileOutput },
 ];
 
 /** The margin of the page: comments on what is open, the critique inbox, sprints, community, snapshots. */
@@ -68,10 +72,19 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
     const idle = requestIdleCallback(() => Object.values(panels).forEach((load) => void load().catch(() => undefined)), { timeout: 3000 });
     return () => cancelIdleCallback(idle);
   }, []);
-  const select = (index: number) => setTab(TABS[(index + TABS.length) % TABS.length]!.id);
+  // Opening a tab, by click or by key, marks what its badge counted as seen.
+  const open = (id: Tab) => {
+    setTab(id);
+    notifications.seeTab(id);
+  };
+  const { list: tablist, onKeyDown } = useRovingTabs(
+    TABS.map((t) => t.id),
+    (id) => `tab-${id}`,
+    open,
+  );
   return (
     <div className="sidebar">
-      <div role="tablist" aria-label="Sidebar" className="tabs">
+      <div role="tablist" aria-label="Sidebar" className="tabs" ref={tablist}>
         {TABS.map((t, i) => (
           <button
             key={t.id}
@@ -81,13 +94,12 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => (setTab(t.id), notifications.seeTab(t.id))}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight') select(i + 1);
-              if (e.key === 'ArrowLeft') select(i - 1);
-            }}
+            title={tab === t.id ? undefined : t.label}
+            onClick={() => open(t.id)}
+            onKeyDown={onKeyDown(i)}
           >
-            {t.label}
+            <t.Icon aria-hidden="true" focusable="false" />
+            <span className={tab === t.id ? 'tab-label' : 'tab-label visually-hidden'}>{t.label}</span>
             <TabBadge tab={t.id} />
           </button>
         ))}

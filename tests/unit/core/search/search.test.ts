@@ -110,6 +110,38 @@ describe('search: FTS5 over every project', () => {
     core.close();
   });
 
+  it('leaves out a project in the trash, everywhere and when asked for by name, and a trashed folder in the scoped search', () => {
+    const core = openCore();
+    const { novel, stories, market } = library(core);
+    call(core, 'projects.trash', { id: stories.id });
+    expect(titles(search(core, 'lighthouse'))).toEqual(['Harbour', 'Night scene']);
+    expect(titles(search(core, 'lighthouse', stories.id))).toEqual([]);
+    // A trashed document and what is inside it are left out of its own project's search too.
+    call(core, 'documents.trash', { id: market.id });
+    expect(titles(search(core, 'lighthouse', novel.id))).toEqual(['Harbour']);
+    expect(titles(search(core, 'keeper', novel.id))).toEqual(['Harbour']);
+    call(core, 'projects.restore', { id: stories.id });
+    call(core, 'documents.restore', { id: market.id });
+    expect(titles(search(core, 'lighthouse'))).toEqual(['Harbour', 'Night scene', 'The Keeper']);
+    expect(titles(search(core, 'lighthouse', stories.id))).toEqual(['The Keeper']);
+    core.close();
+  });
+
+  it('highlights whole words only, in any case and with or without diacritics, and the start of every word that starts so for a prefix', () => {
+    const core = openCore();
+    const project = call(core, 'projects.create', { title: 'Cases' });
+    const doc = call(core, 'documents.create', { projectId: project.id, title: 'Mixed' });
+    call(core, 'documents.save', { id: doc.id, content: docJson(['Keepers and KEEPER met; the Keeper’s cafés, a CAFÉ, Café-au-lait and Ζωή with ΖΩΉ.']) });
+    // "keeper" is not the start of "Keepers": the first highlight is "KEEPER".
+    expect(matched(search(core, 'keeper'))).toEqual([['KEEPER', 'Keeper']]);
+    expect(matched(search(core, 'keep*'))).toEqual([['Keep', 'KEEP', 'Keep']]);
+    expect(matched(search(core, 'ζωή'))).toEqual([['Ζωή', 'ΖΩΉ']]);
+    expect(matched(search(core, 'cafe'))).toEqual([['CAFÉ', 'Café']]);
+    expect(matched(search(core, '"au lait"'))).toEqual([['au-lait']]);
+    expect(matched(search(core, 'keeper keepers'))).toEqual([['Keepers', 'KEEPER', 'Keeper']]);
+    core.close();
+  });
+
   it('builds the index for documents written before it existed', () => {
     const dir = tempDir();
     let core = openCore(dir);
