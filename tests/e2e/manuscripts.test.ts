@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { unwrap, type Result } from '../../shared/api/result';
 import { createStudioCore } from '../../electron/core/studio-core';
 import { docJson, paragraph, textNode } from '../fixtures/lexical';
 import { tempDir } from '../helpers/temp-dir';
-import { binderRows, editorFor, openStudioPage, useChromium } from './harness';
+import { binderRows, editorFor, openStudioPage, startStudio, useChromium } from './harness';
 import { seriousViolations } from './screens';
 
 const browser = useChromium();
@@ -77,6 +77,32 @@ describe('manuscripts in Chromium: search, replace, export, import', () => {
     await expect.poll(() => results.getByRole('option').count()).toBeGreaterThan(0);
     await box.fill('"NEAR( AND *');
     await expect.poll(() => p.getByRole('status').filter({ hasText: /found/ }).first().textContent()).toMatch(/Nothing found|found/);
+  });
+
+  it('Ctrl+Shift+S pressed before the sidebar is drawn still opens the search, with the focus in its box', async () => {
+    const dataDir = tempDir();
+    seed(dataDir);
+    const studio = await startStudio(dataDir, ['--community', 'off']);
+    onTestFinished(() => studio.stop().then(() => undefined));
+    const context = await browser().newContext({ viewport: { width: 1024, height: 768 } });
+    onTestFinished(() => context.close());
+    // The sidebar's code is held back until the key has been pressed, as on a busy machine.
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await context.route('**/assets/Sidebar-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const p = await context.newPage();
+    await p.goto(studio.url);
+    await editorFor(p, 'The Ferry').waitFor();
+    expect(await p.getByRole('tablist', { name: 'Sidebar' }).count()).toBe(0);
+    await p.keyboard.press('Control+Shift+S');
+    release();
+    const box = p.getByRole('searchbox', { name: 'Search your writing' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+    // The window is too narrow for both panes: the sidebar took the binder's place.
+    expect(await p.getByRole('button', { name: 'Sidebar', exact: true }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('previews a replace across the project, applies it keeping formatting, and undoes it', async () => {

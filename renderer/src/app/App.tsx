@@ -24,6 +24,7 @@ import type { StartData, StartUp } from './start-up';
 import { errorMessage, started } from './studio-client';
 import { useStudio } from './studio-context';
 import { useManuscriptBridge } from '../panels/search/manuscript-bridge';
+import { askForTab } from '../panels/sidebar/sidebar-request';
 
 import { projectToOpen } from '../../../shared/rules/reopen';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
@@ -292,6 +293,10 @@ export function App({ start }: { start: StartUp }) {
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'm') {
         e.preventDefault();
         togglePane('sidebar');
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        askForTab('search');
+        if (!panes.sidebar) togglePane('sidebar');
       } else if (e.key === 'Escape' && settings.focusMode) {
         updateSettings({ focusMode: false });
       }

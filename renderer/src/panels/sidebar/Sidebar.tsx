@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { useRovingTabs } from '../../ui/roving-tabs';
 import { useStore, useStores } from '../../app/stores';
 import { TabBadge } from '../notifications/TabBadge';
+import { useAskedTab, type SidebarTab } from './sidebar-request';
 
 // The tabs not shown at start load with their own code (fetched once the page is idle), so the
 // studio's first script stays small and a long document opens sooner.
@@ -24,7 +25,7 @@ const SearchPanel = lazy(() => panels.search().then((m) => ({ default: m.SearchP
 const ManuscriptPanel = lazy(() => panels.manuscript().then((m) => ({ default: m.ManuscriptPanel })));
 const openSearch = () => void panels.search().then((m) => m.openSearch());
 
-type Tab = 'comments' | 'inbox' | 'sprint' | 'community' | 'snapshots' | 'progress' | 'search' | 'manuscript';
+type Tab = SidebarTab;
 // Eight words do not fit on one line in a 22rem sidebar: each tab is an icon, with its name
 // shown beside the icon of the open tab, as a tooltip on the others, and always to screen readers.
 const TABS: Array<{ id: Tab; label: string; Icon: LucideIcon }> = [
@@ -56,18 +57,13 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
   useEffect(() => {
     if (tabRequest) setTab(tabRequest.tab);
   }, [tabRequest]);
-  // Ctrl+Shift+S: search, from anywhere.
+  // Ctrl+Shift+S (heard by the app, even before this is drawn): search, from anywhere.
+  const asked = useAskedTab();
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        setTab('search');
-        openSearch();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (!asked) return;
+    setTab(asked.tab);
+    if (asked.tab === 'search') openSearch();
+  }, [asked]);
   useEffect(() => {
     const idle = requestIdleCallback(() => Object.values(panels).forEach((load) => void load().catch(() => undefined)), { timeout: 3000 });
     return () => cancelIdleCallback(idle);
