@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeCircle, openSection, openStudio, startCommunity, useServer } from './community-setup';
-import { useChromium } from './harness';
+import { resizeTo, useChromium } from './harness';
 import { checkScreens } from './screens';
 
 const browser = useChromium();
@@ -62,7 +62,7 @@ describe('the Community tab’s sub-navigation in Chromium', () => {
       await page.getByRole('list', { name: 'Your circles' }).getByText('Harbour Lights').waitFor();
     };
     expect(await checkScreens(page, 'community-nav', '.community', showCircles)).toEqual({});
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await resizeTo(page, { width: 1440, height: 900 });
 
     // Offline: the sections that need the server stay in the list and say why they are empty.
     await server.stop();

@@ -56,6 +56,17 @@ export async function openStudioPage(browser: Browser, dataDir: string, { args =
 }
 
 /** Waits until the status bar says the document is saved. */
+/**
+ * Resizes the window and waits until the studio has laid itself out for the new size: the
+ * panes follow the width through a resize event and a React render, and a test that read the
+ * layout straight after setViewportSize could see the old one (the sidebar still shown, say).
+ */
+export async function resizeTo(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.waitForFunction((w) => window.innerWidth === w, size.width);
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+}
+
 export const waitSaved = (page: Page) => expect.poll(() => page.getByRole('status', { name: 'Save state' }).textContent(), { timeout: 5000 }).toBe('Saved');
 
 export interface StudioProcess {

@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { makeCircle, openSection } from './community-setup';
 import { checkScreens } from './screens';
-import { createProjectWithDocument, openPage, signUp, startStudio, useChromium } from './harness';
+import { createProjectWithDocument, openPage, resizeTo, signUp, startStudio, useChromium } from './harness';
 
 const browser = useChromium();
 const openAt = (url: string) => openPage(browser(), url, { viewport: { width: 1280, height: 900 } });
@@ -42,9 +42,9 @@ describe('a community on another computer', () => {
     expect(await prompt.textContent()).toContain(serverB); // says which one he uses now
     // Looked at in both themes and both sizes; no serious accessibility problem in the prompt or Ana's invite.
     expect(await checkScreens(b.page, 'invite-prompt', '.invite-prompt', async () => undefined)).toEqual({});
-    await b.page.setViewportSize({ width: 1280, height: 900 });
+    await resizeTo(b.page, { width: 1280, height: 900 });
     expect(await checkScreens(a.page, 'invite-box', '.circles', async () => undefined)).toEqual({});
-    await a.page.setViewportSize({ width: 1280, height: 900 });
+    await resizeTo(a.page, { width: 1280, height: 900 });
     await prompt.getByRole('button', { name: 'Switch and join' }).click();
     await expect.poll(() => prompt.textContent()).toMatch(/Create an account or sign in there/);
     // The question is answered: it does not come back.

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxOf, makeCircle, openStudio, selectPhrase, startCommunity, useServer } from './community-setup';
-import { createProjectWithDocument, editorFor, launchChromium } from './harness';
+import { createProjectWithDocument, editorFor, launchChromium, resizeTo } from './harness';
 import { checkScreens } from './screens';
 
 let browser: Browser;
@@ -158,7 +158,7 @@ describe('comments in the margin', () => {
     expect({ ...reader, ...author }).toEqual({});
 
     // On a narrow window there is no column: a highlight opens its thread just under the passage.
-    await b.page.setViewportSize({ width: 1024, height: 768 });
+    await resizeTo(b.page, { width: 1024, height: 768 });
     await expect.poll(() => margin.count()).toBe(0);
     await b.page.locator('.share-draft mark', { hasText: SECOND }).first().click();
     await expect.poll(() => focusedThread(b.page)).toBe('Why did he never send them?');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { resizeTo } from './harness';
 
 /**
  * Checks of a screen that every UI test can share: axe-core's rules run in the page (the
@@ -52,7 +53,7 @@ export async function checkScreens(page: Page, name: string, selector: string, p
   fs.mkdirSync(dir, { recursive: true });
   const found: Record<string, AxeViolation[]> = {};
   for (const size of SIZES) {
-    await page.setViewportSize(size);
+    await resizeTo(page, size);
     for (const theme of ['light', 'dark'] as const) {
       await useTheme(page, theme);
       await prepare();

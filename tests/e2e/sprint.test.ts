@@ -3,7 +3,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { makeCircle, useServer } from './community-setup';
 import { checkScreens } from './screens';
-import { createProjectWithDocument, editorFor, openPage, signUp, startStudio, useChromium } from './harness';
+import { createProjectWithDocument, editorFor, openPage, resizeTo, signUp, startStudio, useChromium } from './harness';
 
 const browser = useChromium();
 const openAt = (url: string) => openPage(browser(), url, { viewport: { width: 1280, height: 900 } });
@@ -82,10 +82,10 @@ describe('a sprint between two studios', () => {
     const badge = b.page.getByRole('timer', { name: /^Owl hour: time left/ });
     await expect.poll(() => badge.textContent()).toMatch(/Owl hour · 1[45]:\d\d/);
     expect(await checkScreens(b.page, 'sprint-status-bar', '.statusbar', async () => undefined)).toEqual({});
-    await b.page.setViewportSize({ width: 1280, height: 900 });
+    await resizeTo(b.page, { width: 1280, height: 900 });
     await b.page.getByRole('tab', { name: 'Sprint' }).click();
     expect(await checkScreens(b.page, 'sprint-active', '.sprints', async () => undefined)).toEqual({});
-    await b.page.setViewportSize({ width: 1280, height: 900 });
+    await resizeTo(b.page, { width: 1280, height: 900 });
 
     // The community goes away: the countdown keeps running, and says so plainly.
     await b.page.getByRole('tab', { name: 'Sprint' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { createProjectWithDocument, editorFor, openStudioPage, useChromium } from './harness';
+import { createProjectWithDocument, editorFor, openStudioPage, resizeTo, useChromium } from './harness';
 
 const browser = useChromium();
 /** The studio and page the test has open (a test may stop it and open the same folder again). */
@@ -70,7 +70,7 @@ describe('layout: three panes, full height, at every size', () => {
     await p.getByRole('button', { name: 'Create a document' }).waitFor();
     await expectFullHeight(p, 800);
 
-    await p.setViewportSize({ width: 1024, height: 768 });
+    await resizeTo(p, { width: 1024, height: 768 });
     await expectFullHeight(p, 768);
   });
 
@@ -98,7 +98,7 @@ describe('layout: three panes, full height, at every size', () => {
     expect(await shown('Sidebar')).toBe(false);
 
     // 1024 wide: both panes asked for, but only one fits beside a 560-px page.
-    await p.setViewportSize({ width: 1024, height: 768 });
+    await resizeTo(p, { width: 1024, height: 768 });
     await p.getByRole('button', { name: 'Binder', exact: true }).click();
     await p.getByRole('button', { name: 'Sidebar', exact: true }).click();
     await expect.poll(() => shown('Sidebar')).toBe(true);

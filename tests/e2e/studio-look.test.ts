@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { createProjectWithDocument, editorFor, openStudioPage, useChromium } from './harness';
+import { createProjectWithDocument, editorFor, openStudioPage, resizeTo, useChromium } from './harness';
 import { seriousViolations, type AxeViolation } from './screens';
 
 const browser = useChromium();
@@ -43,11 +43,11 @@ describe('the look: both themes, three sizes, no serious accessibility problems'
       await setTheme(p, theme);
       await check(`welcome (${theme})`);
       for (const [w, h] of [[1440, 900], [1280, 800], [1024, 768]] as const) {
-        await p.setViewportSize({ width: w, height: h });
+        await resizeTo(p, { width: w, height: h });
         await shot(p, `welcome-${theme}-${w}x${h}`);
       }
     }
-    await p.setViewportSize({ width: 1280, height: 800 });
+    await resizeTo(p, { width: 1280, height: 800 });
     await setTheme(p, 'light');
     await createProjectWithDocument(p, 'The Long Winter', 'Chapter One');
     await editorFor(p, 'Chapter One').click();
@@ -62,10 +62,10 @@ describe('the look: both themes, three sizes, no serious accessibility problems'
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(p, theme);
       for (const [w, h] of [[1440, 900], [1280, 800], [1024, 768]] as const) {
-        await p.setViewportSize({ width: w, height: h });
+        await resizeTo(p, { width: w, height: h });
         await shot(p, `writing-${theme}-${w}x${h}`);
       }
-      await p.setViewportSize({ width: 1280, height: 800 });
+      await resizeTo(p, { width: 1280, height: 800 });
       await check(`writing (${theme})`);
       for (const tab of await p.getByRole('tab').allTextContents()) {
         await p.getByRole('tab', { name: tab, exact: true }).click();
