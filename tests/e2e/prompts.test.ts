@@ -32,6 +32,12 @@ describe('prompts in Chromium', () => {
     await useServer(writer.page, server.url, 'quill');
     await makeCircle(owner.page, 'Tram Writers', [writer.page]);
 
+    // Ctrl+Alt+P from another tab with no prompt to write to yet: the Prompts section comes up and says why.
+    await writer.page.getByRole('tab', { name: /^Comments/ }).click();
+    await writer.page.keyboard.press('Control+Alt+P');
+    await expect.poll(() => section(writer.page).textContent()).toContain('This library has no prompts yet');
+    expect(await writer.page.getByRole('tab', { name: /^Community/ }).getAttribute('aria-selected')).toBe('true');
+
     // The owner curates: two prompts in the circle's library.
     await openSection(owner.page, 'Prompts');
     await pickLibrary(owner.page, 'Tram Writers');
@@ -58,18 +64,21 @@ describe('prompts in Chromium', () => {
     await writer.page.getByRole('treeitem', { name: todaysText.slice(0, 20), exact: false }).first().waitFor();
     await expect.poll(() => writer.page.getByLabel(/^Text of /).first().getAttribute('aria-label')).toContain(todaysText.slice(0, 20));
 
-    // The keyboard: Ctrl+Alt+P writes to it again (a second response), while the Prompts section is open.
-    await openSection(writer.page, 'Prompts');
+    // The keyboard: Ctrl+Alt+P writes to it again (a second response) from anywhere: here from the text, with the Search tab open.
+    await writer.page.getByRole('tab', { name: /^Search/ }).click();
+    await writer.page.getByLabel(/^Text of /).first().click();
     const before = await writer.page.getByRole('treeitem').count();
     await writer.page.keyboard.press('Control+Alt+P');
     await expect.poll(() => writer.page.getByRole('treeitem').count()).toBe(before + 1);
     await expect.poll(() => banner.textContent()).toContain(todaysText);
+    await expect.poll(() => writer.page.getByRole('treeitem', { name: todaysText.slice(0, 20), exact: false }).count()).toBe(2);
 
     // Sharing the response: a share with the circle and a reply in the prompt's thread, which the owner reads.
     await banner.getByRole('button', { name: 'Share response for feedback' }).click();
     await banner.getByRole('status').filter({ hasText: 'posted in the prompt’s thread' }).waitFor();
 
     // A suggestion from the member reaches the owner's queue, who accepts it.
+    await openSection(writer.page, 'Prompts');
     await section(writer.page).getByText('Suggest a prompt').click();
     await section(writer.page).getByLabel('Your prompt').fill('The last train home, missed.');
     await section(writer.page).getByRole('button', { name: 'Suggest' }).click();

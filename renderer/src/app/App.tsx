@@ -24,7 +24,8 @@ import type { StartData, StartUp } from './start-up';
 import { errorMessage, started } from './studio-client';
 import { useStudio } from './studio-context';
 import { useManuscriptBridge } from '../panels/search/manuscript-bridge';
-import { askForTab } from '../panels/sidebar/sidebar-request';
+import { askForTab, useAskedTab } from '../panels/sidebar/sidebar-request';
+import { writeToTodaysPrompt } from '../panels/prompts/write-to-prompt';
 
 import { projectToOpen } from '../../../shared/rules/reopen';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
@@ -72,7 +73,7 @@ export function App({ start }: { start: StartUp }) {
   const [sync, setSync] = useState<SyncStatus>({ state: 'offline', reason: 'Starting…' });
   const [error, setError] = useState<string | null>(null);
   const [outbox, setOutbox] = useState<OutboxStatus>({ pending: 0, failed: [], sending: null, retryAt: null, others: [] });
-  const { critique, notifications, invite } = useStores();
+  const { critique, invite, prompts } = useStores();
   const [showShortcuts, setShowShortcuts] = useState(false);
   const shareView = useStore(critique, (s) => s.view());
   const closeShare = useCallback(() => critique.closeShare(), [critique]);
@@ -241,6 +242,12 @@ export function App({ start }: { start: StartUp }) {
     updateSettings({ [key]: true });
   };
 
+  // A tab asked for (a shortcut, an opened notification) comes into view, in place of the binder when the window is narrow.
+  const askedTab = useAskedTab();
+  useEffect(() => {
+    if (askedTab && !panes.sidebar) togglePane('sidebar');
+  }, [askedTab]);
+
   // Trashing says what goes with it, and can be taken back.
   const trashDocument = (id: string) => {
     const doc = docs.find((d) => d.id === id);
@@ -296,7 +303,10 @@ export function App({ start }: { start: StartUp }) {
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
         askForTab('search');
-        if (!panes.sidebar) togglePane('sidebar');
+      } else if (mod && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p') {
+        // Today's prompt, from anywhere; when there is nothing to write to, Prompts says why.
+        e.preventDefault();
+        void writeToTodaysPrompt(prompts, projectId).then((written) => written || askForTab('community', 'prompts'), report);
       } else if (e.key === 'Escape' && settings.focusMode) {
         updateSettings({ focusMode: false });
       }
@@ -433,7 +443,7 @@ export function App({ start }: { start: StartUp }) {
                 <div className="empty-state">
                   <h2>Welcome to Margin</h2>
                   <p>Name your first project in the bar above to begin. Everything you write stays on this computer and saves as you type.</p>
-                  {!settings.welcomed && <FirstRun onDone={() => updateSettings({ welcomed: true })} onCommunity={() => notifications.showTab('community')} />}
+                  {!settings.welcomed && <FirstRun onDone={() => updateSettings({ welcomed: true })} onCommunity={() => askForTab('community')} />}
                 </div>
               ) : project ? (
                 <div className="empty-state">
@@ -476,7 +486,7 @@ export function App({ start }: { start: StartUp }) {
         </aside>
       </div>
       <UndoToast item={undoable} onClose={closeUndo} />
-      <InvitePrompt onSignIn={() => notifications.showTab('community')} />
+      <InvitePrompt onSignIn={() => askForTab('community')} />
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
       <StatusBar
         save={saveState}

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { CommunityStatus, SyncStatus } from '../../../../shared/api/studio-api';
 import type { Device } from '../../../../shared/protocol/community-events';
-import type { NotificationKind } from '../../../../shared/api/notifications';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -16,7 +15,8 @@ import { ProfileDialog } from '../profiles/ProfileDialog';
 import { ChallengesSection } from '../challenges/ChallengesSection';
 import { useStore, useStores } from '../../app/stores';
 import { CommunityNav, panelId, tabId } from './CommunityNav';
-import { rememberedSection, rememberSection, sectionOfKind, SECTIONS, type SectionId } from './community-sections';
+import { rememberedSection, rememberSection, SECTIONS, type SectionId } from './community-sections';
+import { takeSection, useAskedTab } from '../sidebar/sidebar-request';
 import { useSectionBadges } from './section-badges';
 import './community.css';
 
@@ -121,31 +121,21 @@ const OFFLINE: Record<SectionId, { region: string; text: string } | null> = {
   profile: null,
 };
 
-/** Requests from opened notifications already answered (module-wide: the tab mounts afresh each time it is opened). */
-let answeredRequest = 0;
-/** The section an opened notification asks for, once per request. */
-function pendingSection(request: { tab: string; kind: NotificationKind | null; n: number } | null): SectionId | null {
-  if (!request || request.n <= answeredRequest || request.tab !== 'community') return null;
-  answeredRequest = request.n;
-  return sectionOfKind(request.kind);
-}
-
 /**
  * One section at a time under the sub-navigation, the last one open remembered. Offline, a
  * section that needs the server keeps its place and says why it is empty.
  */
 function Sections({ sync, children: account }: { sync: SyncStatus; children: ReactNode }) {
-  const { notifications } = useStores();
+  // A section asked for (an opened notification, Ctrl+Alt+P), when the tab opens or while it shows.
+  const request = useAskedTab();
   const [current, setCurrent] = useState<SectionId>(() => {
-    const asked = pendingSection(notifications.tabRequest());
+    const asked = takeSection(request);
     if (asked) rememberSection(asked);
     return rememberedSection();
   });
   const online = sync.state === 'online';
-  // A notification opened while the tab is showing: its section comes up.
-  const request = useStore(notifications, (s) => s.tabRequest());
   useEffect(() => {
-    const asked = pendingSection(request);
+    const asked = takeSection(request);
     if (asked) select(asked);
   }, [request]);
   const badges = useSectionBadges(online, current);

@@ -1,4 +1,4 @@
-import type { NotificationAlert, NotificationSettings, NotificationsSummary, NotificationTab, StudioNotification, NotificationKind } from '../../../../shared/api/notifications';
+import type { NotificationAlert, NotificationSettings, NotificationsSummary, NotificationTab, StudioNotification } from '../../../../shared/api/notifications';
 import type { StudioApi } from '../../../../shared/api/studio-api';
 
 type Listener = () => void;
@@ -22,11 +22,6 @@ export function createNotificationsStore(api: StudioApi) {
   let list: StudioNotification[] | null = null;
   let settings: NotificationSettings | null = null;
   let watchers = 0;
-  /**
-   * A sidebar tab to bring up (opening a notification about a circle or a sprint), with the kind
-   * of notification that asked, so the tab can open the right part of itself; n tells a repeat apart.
-   */
-  let tabRequest: { tab: NotificationTab; kind: NotificationKind | null; n: number } | null = null;
   const alerted = new Set<string>();
 
   const notify = () => listeners.forEach((listener) => listener());
@@ -64,15 +59,10 @@ export function createNotificationsStore(api: StudioApi) {
     summary: () => summary,
     list: () => list,
     settings: () => settings,
-    tabRequest: () => tabRequest,
     /** The writer opened a sidebar tab: what its badge counted is seen. */
     seeTab(tab: string) {
       const count = (summary.byTab as Record<string, number>)[tab] ?? 0;
       if (count > 0) void store.markAllRead(tab as NotificationTab).catch(() => undefined);
-    },
-    showTab(tab: NotificationTab, kind: NotificationKind | null = null) {
-      tabRequest = { tab, kind, n: (tabRequest?.n ?? 0) + 1 };
-      notify();
     },
     /** While the centre is open its list is kept current; returns the disposer. */
     watch(): () => void {

@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import type { StudioNotification } from '../../../../shared/api/notifications';
 import { useStores } from '../../app/stores';
 import { focusThreadCard } from '../critique/MarginThreads';
+import { sectionOfKind } from '../community/community-sections';
+import { askForTab } from '../sidebar/sidebar-request';
 
 /**
  * What opening a notification shows: a comment or reply on the document being written is
@@ -9,18 +11,19 @@ import { focusThreadCard } from '../critique/MarginThreads';
  * the rest brings up its sidebar tab (Community, Sprint).
  */
 export function useOpenNotification(openShare: (shareId: string) => Promise<void>) {
-  const { critique, notifications } = useStores();
+  const { critique } = useStores();
   return useCallback(
     (n: StudioNotification) => {
       const here = critique.watchedReview()?.shares.some((s) => s.id === n.shareId) && !critique.view();
+      const showTab = () => askForTab(n.tab, sectionOfKind(n.kind));
       const focus = () => {
-        if (!n.commentId) return notifications.showTab(n.tab, n.kind);
+        if (!n.commentId) return showTab();
         critique.focusThread(n.commentId);
         focusThreadCard(n.commentId);
       };
       if (!n.shareId || here) return focus();
-      openShare(n.shareId).then(focus, () => notifications.showTab(n.tab, n.kind));
+      openShare(n.shareId).then(focus, showTab);
     },
-    [critique, notifications, openShare],
+    [critique, openShare],
   );
 }

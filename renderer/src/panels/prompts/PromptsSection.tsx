@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { LocalPrompt } from '../../../../shared/api/prompts';
 import { PROMPT_LIMITS } from '../../../../shared/rules/prompts';
 import { useStore, useStores } from '../../app/stores';
-import { jumpTo, reloadAfterChange, useOpenPlace } from '../search/manuscript-bridge';
+import { useOpenPlace } from '../search/manuscript-bridge';
+import { writeToTodaysPrompt } from './write-to-prompt';
 import './prompts.css';
 
 const OPEN = '';
@@ -13,34 +14,17 @@ export function PromptsSection() {
   const { prompts } = useStores();
   const state = useStore(prompts, (s) => s.state());
   const place = useOpenPlace();
-  const [projectId, setProjectId] = useState<string>('');
   // A project made or opened since shows up in "Write in".
   useEffect(() => {
     void prompts.loadAll();
   }, [prompts, place.projectId]);
   // The project to write in: the one open, until the writer picks another.
-  const chosen = state.projects.some((p) => p.id === projectId) ? projectId : (place.projectId ?? state.projects[0]?.id ?? '');
+  const chosen = prompts.projectToWriteIn(place.projectId) ?? '';
   const today = state.today?.prompt ?? null;
   const curator = prompts.mayCurate();
 
-  const write = async () => {
-    if (!today || !chosen) return;
-    const doc = await prompts.write(today, chosen, state.today?.day ?? null);
-    if (!doc) return;
-    await reloadAfterChange();
-    await jumpTo({ projectId: doc.projectId, documentId: doc.id, start: 0, end: 0 });
-  };
-  // Ctrl+Alt+P writes to today's prompt from anywhere while the section is shown.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p') {
-        e.preventDefault();
-        void write();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  // Ctrl+Alt+P does the same from anywhere (the app hears it).
+  const write = () => void writeToTodaysPrompt(prompts, place.projectId);
 
   return (
     <section aria-label="Prompts" className="prompts">
@@ -78,7 +62,7 @@ export function PromptsSection() {
               <div className="row-actions prompt-write">
                 <label>
                   Write in
-                  <select value={chosen} onChange={(e) => setProjectId(e.target.value)}>
+                  <select value={chosen} onChange={(e) => prompts.chooseProject(e.target.value)}>
                     {state.projects.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.title}
@@ -86,7 +70,7 @@ export function PromptsSection() {
                     ))}
                   </select>
                 </label>
-                <button type="button" className="button-primary" disabled={!chosen} aria-keyshortcuts="Control+Alt+P" title="Write to this prompt (Ctrl+Alt+P)" onClick={() => void write()}>
+                <button type="button" className="button-primary" disabled={!chosen} aria-keyshortcuts="Control+Alt+P" title="Write to this prompt (Ctrl+Alt+P)" onClick={write}>
                   Write to this prompt
                 </button>
               </div>

@@ -18,6 +18,8 @@ export interface PromptsState {
   suggestions: LocalPrompt[];
   retired: LocalPrompt[];
   projects: Project[];
+  /** The project the writer picked under "Write in" (null: the one open). */
+  writeIn: string | null;
   error: string | null;
   /** What just happened, said once (a share made, a suggestion queued). */
   notice: string | null;
@@ -29,7 +31,7 @@ export interface PromptsState {
  * library changed (here, from the server, or as the outbox settled).
  */
 export function createPromptsStore(api: StudioApi) {
-  const cell = panelState<PromptsState>({ circles: [], roles: [], circleId: null, today: null, library: null, suggestions: [], retired: [], projects: [], error: null, notice: null }, { clearError: false });
+  const cell = panelState<PromptsState>({ circles: [], roles: [], circleId: null, today: null, library: null, suggestions: [], retired: [], projects: [], writeIn: null, error: null, notice: null }, { clearError: false });
   const { set, attempt } = cell;
   const curator = () => mayCurate(cell.state.circleId, cell.state.circles.find((c) => c.id === cell.state.circleId)?.role ?? null, cell.state.roles);
   const load = async () => {
@@ -62,11 +64,26 @@ export function createPromptsStore(api: StudioApi) {
       set({ circleId, today: null, library: null, suggestions: [], retired: [], error: null, notice: null });
       return attempt(load);
     },
-    /** A new document in `projectId` linked to the prompt; answers its id and project to open. */
-    write: async (prompt: LocalPrompt, projectId: string, day: string | null) => {
+    /** Where a response goes: the project picked under "Write in", else the one open, else the first. */
+    projectToWriteIn: (openProjectId: string | null): string | null => {
+      const { projects, writeIn } = cell.state;
+      const usable = (id: string | null) => (id && projects.some((p) => p.id === id) ? id : null);
+      return usable(writeIn) ?? usable(openProjectId) ?? projects[0]?.id ?? null;
+    },
+    chooseProject: (projectId: string) => set({ writeIn: projectId }),
+    /**
+     * A new document linked to today's prompt of the library in view, in the project to write
+     * in; answers it (to open), or null when there is no prompt or project, or it was refused.
+     * Read first when the Prompts section has not been (Ctrl+Alt+P works from anywhere).
+     */
+    writeToday: async (openProjectId: string | null) => {
+      if (!cell.state.today) await store.loadAll();
+      const today = cell.state.today;
+      const projectId = store.projectToWriteIn(openProjectId);
+      if (!today?.prompt || !projectId) return null;
       set({ error: null, notice: null });
       try {
-        const { document } = await api.prompts.write({ promptId: prompt.id, projectId, day });
+        const { document } = await api.prompts.write({ promptId: today.prompt.id, projectId, day: today.day });
         return document;
       } catch (err) {
         set({ error: errorMessage(err) });

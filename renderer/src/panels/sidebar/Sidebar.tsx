@@ -49,15 +49,11 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
   // A thread clicked in the text, or a notification opened, brings up its tab.
   const { critique, notifications } = useStores();
   const activeThread = useStore(critique, (s) => s.activeThread());
-  const tabRequest = useStore(notifications, (s) => s.tabRequest());
   useEffect(() => {
     // Only when the threads are listed here: beside the text, the sidebar stays where it was.
     if (activeThread && !critique.marginShown()) setTab('comments');
   }, [activeThread, critique]);
-  useEffect(() => {
-    if (tabRequest) setTab(tabRequest.tab);
-  }, [tabRequest]);
-  // Ctrl+Shift+S (heard by the app, even before this is drawn): search, from anywhere.
+  // A tab asked for (an opened notification; Ctrl+Shift+S, heard by the app even before this is drawn).
   const asked = useAskedTab();
   useEffect(() => {
     if (!asked) return;

@@ -13,6 +13,8 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+Shift+B / Ctrl+Shift+M', 'Show or hide the binder / the sidebar'],
   ['Ctrl+Shift+S', 'Search'],
   ['Ctrl+Alt+M', 'Comment on the selection'],
+  ['Ctrl+Alt+. / Ctrl+Alt+,', 'Next / previous comment in the margin'],
+  ['Ctrl+Alt+P', 'Write to today’s prompt'],
 ];
 
 /** The keyboard shortcuts, from the Help menu (⌘ instead of Ctrl on a Mac). */
