@@ -9,6 +9,7 @@ import { dayShort } from './day-labels';
 import { HeatMap } from './HeatMap';
 import { ProgressChart } from './ProgressChart';
 import './challenges.css';
+import { CircleSelect } from '../../ui/CircleSelect';
 
 /** The writer's local day, as the core counts it. */
 const localToday = () => {
@@ -326,14 +327,7 @@ function NewChallenge() {
         </div>
         <label>
           Who may join
-          <select value={circleId} onChange={(e) => setCircleId(e.target.value)}>
-            <option value="">Everyone on this server</option>
-            {circles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} (circle)
-              </option>
-            ))}
-          </select>
+          <CircleSelect circles={circles} value={circleId} onPick={setCircleId} none={{ label: 'Everyone on this server' }} suffix=" (circle)" />
         </label>
         <label className="inline">
           <input type="checkbox" checked={cabins} onChange={(e) => setCabins(e.target.checked)} /> Writers may team up in cabins of up to {CHALLENGE_LIMITS.cabinSize}

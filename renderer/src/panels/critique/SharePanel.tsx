@@ -6,6 +6,7 @@ import { errorMessage } from '../../app/studio-client';
 import { useStores } from '../../app/stores';
 import { useStudio } from '../../app/studio-context';
 import { DiscardRefused, SyncBadge } from './SyncBadge';
+import { CircleSelect } from '../../ui/CircleSelect';
 
 /** Share the open document with a circle (or some of its members), update or revoke a share, see credits. */
 export function SharePanel({ documentId, title, docs, shares, online, flush }: {
@@ -93,13 +94,7 @@ export function SharePanel({ documentId, title, docs, shares, online, flush }: {
         <form onSubmit={share} className="share-form" aria-label="Share for critique">
           <label>
             Circle
-            <select value={circleId} onChange={(e) => setCircleId(e.target.value)}>
-              {circles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <CircleSelect circles={circles} value={circleId} onPick={setCircleId} />
           </label>
           {members.length > 0 && (
             <fieldset>

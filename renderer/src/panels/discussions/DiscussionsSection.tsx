@@ -9,6 +9,7 @@ import { PostActions } from '../moderation/PostActions';
 import { MuteToggle } from '../moderation/MuteToggle';
 import { PostBody } from './PostBody';
 import './discussions.css';
+import { CircleSelect } from '../../ui/CircleSelect';
 
 const syncNote = (item: { syncState: string; syncError: string | null }) =>
   item.syncState === 'pending' ? 'waiting to be sent' : item.syncState === 'failed' ? `not sent: ${item.syncError ?? 'refused'}` : null;
@@ -29,13 +30,7 @@ export function DiscussionsSection() {
       <label>
         Circle
         {/* Opening the list fetches it again: a circle made or joined since shows up. */}
-        <select value={state.circleId ?? ''} onFocus={() => void discussions.loadCircles()} onChange={(e) => void discussions.select(e.target.value)}>
-          {circles.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <CircleSelect circles={circles} value={state.circleId ?? ''} onFocus={() => void discussions.loadCircles()} onPick={(id) => void discussions.select(id)} />
       </label>
       {circle && <FollowCircle circleId={circle.id} name={circle.name} />}
       {state.error && (

@@ -5,6 +5,7 @@ import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { flushEditor } from '../search/manuscript-bridge';
 import './prompts.css';
+import { CircleSelect } from '../../ui/CircleSelect';
 
 /**
  * Above the editor of a document written to a prompt: the prompt, and sharing the response for
@@ -81,13 +82,7 @@ export function PromptBanner({ documentId }: { documentId: string }) {
       {open && !said?.ok && circles && circles.length > 0 && (
         <label className="prompt-share-circle">
           Share with
-          <select value={circleId} onChange={(e) => setCircleId(e.target.value)} aria-describedby={`open-note-${documentId}`}>
-            {circles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CircleSelect circles={circles} value={circleId} onPick={setCircleId} aria-describedby={`open-note-${documentId}`} />
         </label>
       )}
       {canShare && (

@@ -5,8 +5,8 @@ import { useStore, useStores } from '../../app/stores';
 import { useOpenPlace } from '../search/manuscript-bridge';
 import { writeToTodaysPrompt } from './write-to-prompt';
 import './prompts.css';
+import { CircleSelect } from '../../ui/CircleSelect';
 
-const OPEN = '';
 const syncNote = (p: LocalPrompt) => (p.syncState === 'pending' ? 'waiting to be sent' : p.syncState === 'failed' ? `not sent: ${p.syncError ?? 'refused'}` : null);
 
 /** Writing prompts: today's prompt of a circle (or the open library), Write to this prompt, the library and suggestions. */
@@ -31,14 +31,14 @@ export function PromptsSection() {
       <h3>Prompts</h3>
       <label>
         Prompts from
-        <select aria-label="Prompt library" value={state.circleId ?? OPEN} onFocus={() => void prompts.loadAll()} onChange={(e) => void prompts.select(e.target.value === OPEN ? null : e.target.value)}>
-          {state.circles.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-          <option value={OPEN}>Open prompts (everyone)</option>
-        </select>
+        <CircleSelect
+          aria-label="Prompt library"
+          circles={state.circles}
+          value={state.circleId ?? ''}
+          onFocus={() => void prompts.loadAll()}
+          onPick={(id) => void prompts.select(id || null)}
+          none={{ label: 'Open prompts (everyone)', last: true }}
+        />
       </label>
       {state.error && (
         <p role="alert" className="error">

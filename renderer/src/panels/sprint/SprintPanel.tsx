@@ -7,6 +7,7 @@ import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { SprintHistoryChart } from './SprintHistoryChart';
 import { SprintResultKudos } from '../activity/SprintResultKudos';
+import { CircleSelect } from '../../ui/CircleSelect';
 
 const DURATIONS = [5, 10, 15, 20, 25, 30, 45, 60, 90, 120];
 const REACTIONS = ['👏', '🔥', '💪', '⭐'] as const;
@@ -255,14 +256,7 @@ function NewSprint({ circles, onCreate }: { circles: Circle[]; onCreate: (input:
       <label htmlFor="sprint-title">Sprint name</label>
       <input id="sprint-title" value={title} maxLength={80} onChange={(e) => setTitle(e.target.value)} />
       <label htmlFor="sprint-circle">Who can join</label>
-      <select id="sprint-circle" value={circleId} onChange={(e) => setCircleId(e.target.value)}>
-        <option value="">Anyone (open sprint)</option>
-        {circles.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name} only
-          </option>
-        ))}
-      </select>
+      <CircleSelect id="sprint-circle" circles={circles} value={circleId} onPick={setCircleId} none={{ label: 'Anyone (open sprint)' }} suffix=" only" />
       <label htmlFor="sprint-duration">Minutes</label>
       <select id="sprint-duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
         {DURATIONS.map((d) => (
