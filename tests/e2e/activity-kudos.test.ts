@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { startServerProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
 import { makeCircle, openSection, openStudio, useServer } from './community-setup';
-import { launchChromium } from './harness';
+import { useChromium } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications/ });
 const centre = (page: Page) => page.getByRole('dialog', { name: 'Notifications' });
@@ -27,8 +21,8 @@ describe('kudos on a sprint result in Chromium', () => {
     const dbFile = path.join(dir, 'community.db');
     const server = await startServerProcess(['--db', `sqlite:${dbFile}`]);
     onTestFinished(() => server.stop().then(() => undefined));
-    const rosa = await openStudio(browser);
-    const sami = await openStudio(browser);
+    const rosa = await openStudio(browser());
+    const sami = await openStudio(browser());
     await useServer(rosa.page, server.url, 'rosa');
     await useServer(sami.page, server.url, 'sami');
     await makeCircle(rosa.page, 'Tidewater', [sami.page]);

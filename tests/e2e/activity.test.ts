@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, startCommunity, useServer } from './community-setup';
-import { launchChromium } from './harness';
+import { useChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const discussions = discussionsOf;
 describe('kudos, follows and the activity feed in Chromium', () => {
   it('kudos on a post and follows of a writer and a circle show in both activity feeds', async () => {
     const server = await startCommunity();
-    const owner = await openStudio(browser);
-    const writer = await openStudio(browser);
+    const owner = await openStudio(browser());
+    const writer = await openStudio(browser());
     await useServer(owner.page, server.url, 'rosa');
     await useServer(writer.page, server.url, 'sami');
     await makeCircle(owner.page, 'Tidewater', [writer.page]);

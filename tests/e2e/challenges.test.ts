@@ -1,23 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openSection, openStudio, startCommunity, useServer } from './community-setup';
-import { createProjectWithDocument, editorFor, launchChromium, waitSaved } from './harness';
+import { createProjectWithDocument, editorFor, useChromium, waitSaved } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const section = (page: Page) => page.getByRole('region', { name: 'Challenges' });
 
 describe('challenges in Chromium', () => {
   it('start a challenge, join it with consent, write: the progress bar moves and today’s heat-map cell fills', async () => {
     const server = await startCommunity();
-    const { page, errors } = await openStudio(browser);
+    const { page, errors } = await openStudio(browser());
     await createProjectWithDocument(page, 'November novel', 'Chapter one');
     await useServer(page, server.url, 'wren');
     await openSection(page, 'Challenges');

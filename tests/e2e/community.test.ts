@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { createProjectWithDocument, launchChromium, startStudio } from './harness';
+import { createProjectWithDocument, startStudio, useChromium } from './harness';
 import { openSection } from './community-setup';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('the community from the studio (browser mode with its local server)', () => {
   it('creates an account from the app, shows it online, lists the device; the token never reaches the page', async () => {
@@ -20,7 +13,7 @@ describe('the community from the studio (browser mode with its local server)', (
     const studio = await startStudio(dataDir);
     onTestFinished(() => studio.stop().then(() => undefined));
     expect(studio.output()).toMatch(/Community server on this computer: http:\/\/127\.0\.0\.1:\d+/);
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     onTestFinished(() => context.close());
     const page = await context.newPage();
     const errors: string[] = [];

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeCircle, openSection, openStudio, startCommunity, useServer } from './community-setup';
-import { launchChromium } from './harness';
+import { useChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** The owner lists their circle from its entry in "Your circles". */
 async function listCircle(page: Page, name: string, visibility: 'public' | 'closed', genres: string) {
@@ -33,8 +27,8 @@ async function search(page: Page, query: string) {
 describe('the circle directory in Chromium', () => {
   it('a writer finds a public circle and joins it, asks to join a closed one, and the owner lets them in', async () => {
     const server = await startCommunity();
-    const owner = await openStudio(browser);
-    const writer = await openStudio(browser);
+    const owner = await openStudio(browser());
+    const writer = await openStudio(browser());
     await useServer(owner.page, server.url, 'olive');
     await useServer(writer.page, server.url, 'wren');
     await makeCircle(owner.page, 'Night Owls', []);

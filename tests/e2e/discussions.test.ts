@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, startCommunity, useServer } from './community-setup';
-import { launchChromium } from './harness';
+import { useChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const section = discussionsOf;
 describe('discussions in Chromium', () => {
   it('directory -> join -> post a thread -> the other studio sees it (Markdown rendered safely) and the reply comes back live', async () => {
     const server = await startCommunity();
-    const owner = await openStudio(browser);
-    const writer = await openStudio(browser);
+    const owner = await openStudio(browser());
+    const writer = await openStudio(browser());
     await useServer(owner.page, server.url, 'olga');
     await useServer(writer.page, server.url, 'pim');
     await makeCircle(owner.page, 'Night Owls', []);

@@ -6,25 +6,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostile';
 import { docJson } from '../fixtures/lexical';
 import { startServerProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
 import { openSection } from './community-setup';
-import { createProjectWithDocument, editorFor, launchChromium, signUp, startStudio } from './harness';
+import { createProjectWithDocument, editorFor, signUp, startStudio, useChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1400, height: 900 } });
   onTestFinished(() => context.close());
   return context;
 }

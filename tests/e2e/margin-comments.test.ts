@@ -1,16 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { boxOf, makeCircle, openStudio, selectPhrase, startCommunity, useServer } from './community-setup';
-import { createProjectWithDocument, editorFor, launchChromium, resizeTo } from './harness';
+import { createProjectWithDocument, editorFor, resizeTo, useChromium } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const FIRST = 'counted the ships';
 const SECOND = 'letters he never sent';
@@ -40,8 +34,8 @@ async function comment(page: Page, phrase: string, body: string) {
 describe('comments in the margin', () => {
   it('threads float beside their passages, open from their highlight, step with shortcuts, and show on other versions', async () => {
     const server = await startCommunity();
-    const a = await openStudio(browser);
-    const b = await openStudio(browser);
+    const a = await openStudio(browser());
+    const b = await openStudio(browser());
     await createProjectWithDocument(a.page, 'Keeper', 'Chapter one');
     await useServer(a.page, server.url, 'ada');
     await useServer(b.page, server.url, 'cal');

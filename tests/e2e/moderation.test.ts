@@ -1,27 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, selectPhrase, startCommunity, useServer } from './community-setup';
 import { startServerProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
-import { createProjectWithDocument, editorFor } from './harness';
-import { launchChromium } from './harness';
+import { createProjectWithDocument, editorFor, useChromium } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const discussions = discussionsOf;
 describe('moderation in Chromium', () => {
   it('a post is reported, hidden from the queue with a reason, the reporter told; a block makes a writer’s posts disappear', async () => {
     const server = await startCommunity();
-    const owner = await openStudio(browser);
-    const writer = await openStudio(browser);
+    const owner = await openStudio(browser());
+    const writer = await openStudio(browser());
     await useServer(owner.page, server.url, 'hana');
     await useServer(writer.page, server.url, 'ivo');
     await makeCircle(owner.page, 'Lighthouse', [writer.page]);
@@ -82,8 +74,8 @@ describe('moderation in Chromium', () => {
   it('a moderator warns a writer, who sees the warning; a blocked writer’s comment is refused; the site queue for an admin named by the CLI', async () => {
     const db = `sqlite:${tempDir()}/community.db`;
     const server = await startServerProcess(['--db', db]);
-    const kai = await openStudio(browser);
-    const lea = await openStudio(browser);
+    const kai = await openStudio(browser());
+    const lea = await openStudio(browser());
     await createProjectWithDocument(kai.page, 'Pier', 'Chapter one');
     await useServer(kai.page, server.url, 'kai');
     await useServer(lea.page, server.url, 'lea');

@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, startCommunity, useServer } from './community-setup';
-import { launchChromium } from './harness';
+import { useChromium } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const section = discussionsOf;
 describe('muting a thread in Chromium', () => {
   it('the Mute button shows the thread’s state, and still does after the window is loaded again', async () => {
     const server = await startCommunity();
-    const studio = await openStudio(browser);
+    const studio = await openStudio(browser());
     await useServer(studio.page, server.url, 'mira');
     await makeCircle(studio.page, 'Attic', []);
     await openSection(studio.page, 'Discussions');

@@ -1,21 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeCircle, openStudio, selectPhrase, startCommunity, useServer } from './community-setup';
 import { must, newWriter } from '../helpers/community';
-import { createProjectWithDocument, editorFor, launchChromium } from './harness';
+import { createProjectWithDocument, editorFor, useChromium } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** A studio whose page may show desktop notifications; each one shown is recorded (Chromium's own Notification underneath). */
 async function studioWithNotifications() {
-  const studio = await openStudio(browser);
+  const studio = await openStudio(browser());
   await studio.context.grantPermissions(['notifications'], { origin: new URL(studio.page.url()).origin });
   await studio.page.addInitScript(() => {
     const Real = window.Notification;

@@ -1,23 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discussionsOf, makeCircle, openSection, openStudio, pickCircle, startCommunity, useServer } from './community-setup';
-import { createProjectWithDocument, editorFor, launchChromium, waitSaved } from './harness';
+import { createProjectWithDocument, editorFor, useChromium, waitSaved } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const discussions = discussionsOf;
 describe('writer profiles in Chromium', () => {
   it('a writer edits their profile and keeps the bio to themself; a circle-mate opens it from a post and sees the rest, not the bio', async () => {
     const server = await startCommunity();
-    const rosa = await openStudio(browser);
-    const sami = await openStudio(browser);
+    const rosa = await openStudio(browser());
+    const sami = await openStudio(browser());
     // Rosa has a project with some words in it: the one she will show.
     await createProjectWithDocument(rosa.page, 'Salt Roads', 'Harbour');
     await editorFor(rosa.page, 'Harbour').click();

@@ -1,21 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAccountsRepo } from '../../server/features/accounts/accounts.repo';
 import { openStore } from '../../server/store/open-store';
 import { must, newWriter } from '../helpers/community';
 import { startServerProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
 import { makeCircle, openSection, openStudio, useServer } from './community-setup';
-import { createProjectWithDocument, launchChromium } from './harness';
+import { createProjectWithDocument, useChromium } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const section = (page: Page) => page.getByRole('region', { name: 'Prompts' });
 
@@ -30,7 +24,7 @@ describe('an open prompt in Chromium', () => {
     await must(curator.socket, 'account:me', {});
     await must(curator.socket, 'prompt:add', { promptId: crypto.randomUUID(), circleId: null, text: 'A door left open.' });
 
-    const writer = await openStudio(browser);
+    const writer = await openStudio(browser());
     await createProjectWithDocument(writer.page, 'Lunch pages', 'Notes');
     await useServer(writer.page, server.url, 'rosa');
     await makeCircle(writer.page, 'Night Owls', []);

@@ -1,16 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeCircle, openSection, openStudio, startCommunity, useServer } from './community-setup';
-import { createProjectWithDocument, launchChromium } from './harness';
+import { createProjectWithDocument, useChromium } from './harness';
 import { checkScreens } from './screens';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const section = (page: Page) => page.getByRole('region', { name: 'Prompts' });
 /** Opens the library picker (which fetches the writer's circles again) and picks `name`. */
@@ -24,8 +18,8 @@ async function pickLibrary(page: Page, name: string) {
 describe('prompts in Chromium', () => {
   it('a moderator adds prompts; a member sees today’s prompt, writes to it (button and keyboard), and the editor shows the prompt', async () => {
     const server = await startCommunity();
-    const owner = await openStudio(browser);
-    const writer = await openStudio(browser);
+    const owner = await openStudio(browser());
+    const writer = await openStudio(browser());
     await createProjectWithDocument(writer.page, 'Lunch pages', 'Notes');
     await createProjectWithDocument(owner.page, 'Letters', 'Draft');
     await useServer(owner.page, server.url, 'prue');

@@ -1,22 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeCircle, openSection, openStudio, startCommunity, useServer } from './community-setup';
-import { launchChromium } from './harness';
+import { useChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const section = (page: Page) => page.getByRole('region', { name: 'Discussions' });
 
 describe('a new display name in Chromium', () => {
   it('shows at once on the account and on the writer’s own posts, without signing in again', async () => {
     const server = await startCommunity();
-    const studio = await openStudio(browser);
+    const studio = await openStudio(browser());
     const page = studio.page;
     await useServer(page, server.url, 'noor');
     await makeCircle(page, 'Attic', []);
