@@ -96,7 +96,7 @@ export function appMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [command(deps, 'Keyboard Shortcuts', 'help.shortcuts'), ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const])],
+    submenu: [command(deps, 'Keyboard Shortcuts', 'help.shortcuts', 'CmdOrCtrl+/'), ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const])],
   };
   return [...(mac ? [appMenu] : []), file, edit, view, windowMenu, help];
 }

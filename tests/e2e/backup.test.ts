@@ -7,7 +7,6 @@ import { createProjectWithDocument, editorFor, openStudioPage, useChromium, wait
 
 const browser = useChromium();
 
-
 describe('backups in Chromium', () => {
   it('backs up now, and restores the backup: the studio shows the text as it was, the replaced one is kept', async () => {
     const dataDir = tempDir();

@@ -10,8 +10,6 @@ import { createProjectWithDocument, editorFor, openPage, startStudio, useChromiu
 
 const browser = useChromium();
 
-
-
 /** Puts a share straight into the server's store, past its validation: what a compromised server could send. */
 function plantShares(dbFile: string, authorId: string, readerId: string, circleId: string) {
   const db = new BetterSqlite3(dbFile);

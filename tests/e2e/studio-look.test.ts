@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { createProjectWithDocument, editorFor, openStudioPage, resizeTo, useChromium } from './harness';
-import { seriousViolations, type AxeViolation } from './screens';
+import { checkScreens, seriousViolations, type AxeViolation } from './screens';
 
 const browser = useChromium();
 const SCREENS = path.join('.test-results', 'screens');
@@ -16,7 +16,6 @@ async function open(dataDir: string, args: string[] = ['--community', 'off'], vi
   opened = await openStudioPage(browser(), dataDir, { args, viewport });
   return opened.page;
 }
-
 
 const setTheme = async (p: Page, theme: 'light' | 'dark') => {
   const now = await p.evaluate(() => document.documentElement.dataset.theme);
@@ -93,6 +92,28 @@ describe('the look: both themes, three sizes, no serious accessibility problems'
     }
     expect(problems).toEqual({});
     expect(fs.readdirSync(SCREENS).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('the keyboard shortcuts', () => {
+  it('open from the ? button and with Ctrl+/ from the text, list every shortcut, and close with Escape; both themes and sizes', async () => {
+    const p = await open(tempDir());
+    await createProjectWithDocument(p, 'Shortcuts', 'Page');
+    const dialog = p.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await p.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await dialog.waitFor();
+    expect(await dialog.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(['Ctrl+/', 'Ctrl+Shift+S', 'Ctrl+Alt+P', 'Ctrl+Alt+. / Ctrl+Alt+,']));
+    await p.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    const show = async () => {
+      if (await dialog.isVisible()) return;
+      await editorFor(p, 'Page').click();
+      await p.keyboard.press('Control+/');
+      await dialog.waitFor();
+    };
+    expect(await checkScreens(p, 'shortcuts', '.shortcuts-dialog', show)).toEqual({});
+    // Nothing was typed into the text by the key.
+    expect(await editorFor(p, 'Page').textContent()).toBe('');
   });
 });
 

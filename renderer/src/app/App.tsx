@@ -307,6 +307,9 @@ export function App({ start }: { start: StartUp }) {
         // Today's prompt, from anywhere; when there is nothing to write to, Prompts says why.
         e.preventDefault();
         void writeToTodaysPrompt(prompts, projectId).then((written) => written || askForTab('community', 'prompts'), report);
+      } else if (mod && !e.altKey && e.key === '/') {
+        e.preventDefault();
+        setShowShortcuts((shown) => !shown);
       } else if (e.key === 'Escape' && settings.focusMode) {
         updateSettings({ focusMode: false });
       }
@@ -357,6 +360,10 @@ export function App({ start }: { start: StartUp }) {
         onTogglePane={togglePane}
       >
         <NotificationBell onOpen={openNotification} />
+        {/* The desktop app also has them in its Help menu; in a browser this is the way in. */}
+        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="Control+/" title="Keyboard shortcuts (Ctrl+/)" onClick={() => setShowShortcuts(true)}>
+          ?
+        </button>
       </ProjectBar>
       <ProjectsDialog
         open={managing}

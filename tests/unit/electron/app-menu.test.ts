@@ -38,6 +38,7 @@ describe('the native menu', () => {
     expect(byId('view.focusMode').accelerator).toBe('CmdOrCtrl+Shift+F');
     expect(byId('view.darkTheme').accelerator).toBe('CmdOrCtrl+Shift+L');
     expect(byId('document.trash').accelerator).toBe('Delete');
+    expect(byId('help.shortcuts').accelerator).toBe('CmdOrCtrl+/');
     // On Windows and Linux the page keeps its own keys: the accelerator is shown, not registered.
     for (const command of menuCommands) {
       const item = byId(command);
