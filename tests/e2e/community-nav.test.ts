@@ -54,6 +54,28 @@ describe('the Community tab’s sub-navigation in Chromium', () => {
     await expect.poll(() => selected(page)).toBe('Discussions');
     await page.getByRole('region', { name: 'Discussions' }).waitFor();
 
+    // The sub-navigation stays on top of a long section (a short window here), and a control reached by the keyboard comes out below it, not under it.
+    await resizeTo(page, { width: 1024, height: 520 });
+    const sidebarButton = page.getByRole('button', { name: 'Sidebar', exact: true });
+    if ((await sidebarButton.getAttribute('aria-pressed')) !== 'true') await sidebarButton.click();
+    await openSection(page, 'Prompts');
+    const library = page.getByRole('region', { name: 'Prompts' }).getByLabel('Prompt library', { exact: true });
+    await library.waitFor();
+    const panel = page.locator('.tabpanel');
+    expect(await panel.evaluate((el) => el.scrollHeight > el.clientHeight + 150)).toBe(true);
+    // Scrolled so that the library picker sits under the sub-navigation, then reached by the keyboard.
+    await library.evaluate((select) => {
+      const scroller = select.closest('.tabpanel')!;
+      scroller.scrollTop += select.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 4;
+    });
+    await nav(page).getByRole('tab', { selected: true }).focus();
+    for (let i = 0; i < 5 && !(await library.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await library.evaluate((el) => el === document.activeElement)).toBe(true);
+    const navBottom = (await nav(page).boundingBox())!;
+    const libraryBox = (await library.boundingBox())!;
+    expect(libraryBox.y).toBeGreaterThanOrEqual(navBottom.y + navBottom.height);
+    await resizeTo(page, { width: 1440, height: 900 });
+
     // Looked at in both themes and sizes: the Circles section under the sub-navigation.
     const showCircles = async () => {
       const sidebar = page.getByRole('button', { name: 'Sidebar', exact: true });

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useRovingTabs } from '../../ui/roving-tabs';
 import { SECTIONS, type SectionId } from './community-sections';
 import type { SectionBadge } from './section-badges';
@@ -17,6 +18,19 @@ export function CommunityNav({ current, badges, onSelect }: { current: SectionId
     onSelect,
     { rows: true },
   );
+  // The sub-navigation stays at the top while a section scrolls under it: whatever comes into
+  // view (a control reached by Shift+Tab, a thread opened from a notification) stops below it.
+  useEffect(() => {
+    const nav = list.current;
+    const scroller = nav?.closest<HTMLElement>('.tabpanel');
+    if (!nav || !scroller) return;
+    const observer = new ResizeObserver(() => scroller.style.setProperty('scroll-padding-top', `${nav.offsetHeight}px`));
+    observer.observe(nav);
+    return () => {
+      observer.disconnect();
+      scroller.style.removeProperty('scroll-padding-top');
+    };
+  }, [list]);
   return (
     <div role="tablist" aria-label="Community sections" className="community-nav" ref={list}>
       {SECTIONS.map((s, i) => {
