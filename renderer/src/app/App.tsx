@@ -306,6 +306,7 @@ export function App({ start }: { start: StartUp }) {
       } else if (mod && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p') {
         // Today's prompt, from anywhere; when there is nothing to write to, Prompts says why.
         e.preventDefault();
+        if (e.repeat) return; // a held key writes one response, not one a repeat
         void writeToTodaysPrompt(prompts, projectId).then((written) => written || askForTab('community', 'prompts'), report);
       } else if (mod && !e.altKey && e.key === '/') {
         e.preventDefault();

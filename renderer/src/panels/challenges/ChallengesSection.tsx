@@ -8,8 +8,8 @@ import { useStore, useStores } from '../../app/stores';
 import { dayShort } from './day-labels';
 import { HeatMap } from './HeatMap';
 import { ProgressChart } from './ProgressChart';
-import './challenges.css';
 import { CircleSelect } from '../../ui/CircleSelect';
+import './challenges.css';
 
 /** The writer's local day, as the core counts it. */
 const localToday = () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { CircleSelect } from '../../ui/CircleSelect';
 import './critique.css';
 import type { Credits, DocumentNode, LocalShare } from '../../../../shared/api/studio-api';
 import type { Circle, CircleMember } from '../../../../shared/protocol/community-events';
@@ -6,7 +7,6 @@ import { errorMessage } from '../../app/studio-client';
 import { useStores } from '../../app/stores';
 import { useStudio } from '../../app/studio-context';
 import { DiscardRefused, SyncBadge } from './SyncBadge';
-import { CircleSelect } from '../../ui/CircleSelect';
 
 /** Share the open document with a circle (or some of its members), update or revoke a share, see credits. */
 export function SharePanel({ documentId, title, docs, shares, online, flush }: {

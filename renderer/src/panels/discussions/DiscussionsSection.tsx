@@ -8,8 +8,8 @@ import { PostCheers } from '../activity/PostCheers';
 import { PostActions } from '../moderation/PostActions';
 import { MuteToggle } from '../moderation/MuteToggle';
 import { PostBody } from './PostBody';
-import './discussions.css';
 import { CircleSelect } from '../../ui/CircleSelect';
+import './discussions.css';
 
 const syncNote = (item: { syncState: string; syncError: string | null }) =>
   item.syncState === 'pending' ? 'waiting to be sent' : item.syncState === 'failed' ? `not sent: ${item.syncError ?? 'refused'}` : null;

@@ -4,8 +4,8 @@ import type { Circle } from '../../../../shared/protocol/community-events';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { flushEditor } from '../search/manuscript-bridge';
-import './prompts.css';
 import { CircleSelect } from '../../ui/CircleSelect';
+import './prompts.css';
 
 /**
  * Above the editor of a document written to a prompt: the prompt, and sharing the response for

@@ -4,8 +4,8 @@ import { PROMPT_LIMITS } from '../../../../shared/rules/prompts';
 import { useStore, useStores } from '../../app/stores';
 import { useOpenPlace } from '../search/manuscript-bridge';
 import { writeToTodaysPrompt } from './write-to-prompt';
-import './prompts.css';
 import { CircleSelect } from '../../ui/CircleSelect';
+import './prompts.css';
 
 const syncNote = (p: LocalPrompt) => (p.syncState === 'pending' ? 'waiting to be sent' : p.syncState === 'failed' ? `not sent: ${p.syncError ?? 'refused'}` : null);
 
