@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { call, studioFor, waitFor } from '../helpers/studio';
 
 describe('prompt suggestions from a studio, through the posting gate', () => {
-  it('suggesting too fast on a first day: the outbox waits out rate_limited with its retry-after and never marks the suggestion failed', async () => {
+  it('suggesting too fast on a first day: the outbox waits out rate_limited with its retry-after, keeps the server’s reason beside the suggestion, and never marks it failed', async () => {
     const store = await openStore(`sqlite:${path.join(tempDir(), 'community.db')}`);
     const server = createCommunityServer({ store, logger: pino({ level: 'silent' }), postLimitScale: 1 });
     const url = `http://127.0.0.1:${await server.listen(0)}`;
@@ -35,5 +35,7 @@ describe('prompt suggestions from a studio, through the posting gate', () => {
     const library = await call<PromptsStudioOutputs['prompts.library']>(writer.core, 'prompts.library', { circleId: circle.id, status: 'suggested' });
     const last = [...library.prompts, ...library.waiting].find((p) => p.id === sent[limit]!.id);
     expect(last).toMatchObject({ syncState: 'pending', text: `Idea ${limit}` });
+    // With the server's words for why it waits, to show beside it ("waiting: …").
+    expect(last!.syncError).toMatch(/^You have posted a lot in a short time\. Try again in \d+ min\.$/);
   });
 });

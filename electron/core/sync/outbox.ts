@@ -43,7 +43,7 @@ export function createOutbox(db: Database, clock: Clock, kinds: OpKinds) {
     row: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE op_id = ?'),
     remove: db.prepare('DELETE FROM outbox WHERE op_id = ?'),
     markFailed: db.prepare("UPDATE outbox SET state = 'failed', error = ? WHERE op_id = ?"),
-    defer: db.prepare('UPDATE outbox SET attempts = ?, next_at = ? WHERE op_id = ?'),
+    defer: db.prepare('UPDATE outbox SET attempts = ?, next_at = ?, error = ? WHERE op_id = ?'),
     countPending: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE owner = ? AND state = 'pending'"),
     failed: db.prepare<[string], OutboxRow>("SELECT * FROM outbox WHERE owner = ? AND state = 'failed' ORDER BY seq"),
     others: db.prepare<[string], { owner: string; pending: number; failed: number }>(
@@ -81,8 +81,11 @@ export function createOutbox(db: Database, clock: Clock, kinds: OpKinds) {
     row: (opId: string) => q.row.get(opId),
     acknowledged: (opId: string) => q.remove.run(opId),
     refused: (opId: string, message: string) => q.markFailed.run(message, opId),
-    /** A failure of the moment: tried again after `nextAt`. */
-    deferred: (opId: string, attempts: number, nextAt: number) => q.defer.run(attempts, nextAt, opId),
+    /**
+     * A failure of the moment: tried again after `nextAt`. `reason`: why it waits, when the
+     * server said "not yet" in words the writer should read (a posting limit); shown beside it.
+     */
+    deferred: (opId: string, attempts: number, nextAt: number, reason: string | null = null) => q.defer.run(attempts, nextAt, reason, opId),
     /** When the next waiting operation of `owner` may be tried (ms since epoch), or null if none waits. */
     earliest: (owner: string) => q.earliest.get(owner)?.at ?? null,
     pendingCount: (owner: string) => q.countPending.get(owner)!.n,
@@ -103,12 +106,16 @@ export function createOutbox(db: Database, clock: Clock, kinds: OpKinds) {
     /** Only when the writer discards what was refused (see discard.ts). */
     drop: (opId: string) => q.remove.run(opId),
     dropEntity: (owner: string, entityId: string) => q.removeEntity.run(owner, entityId),
-    /** How an entity stands: failed (with why) if any of its operations was refused, pending while any waits. */
+    /**
+     * How an entity stands: failed (with why) if any of its operations was refused; pending while
+     * any waits, with why it waits if the server said so; else synced.
+     */
     stateOf(owner: string, entityId: string): { state: 'pending' | 'synced' | 'failed'; error: string | null } {
       const rows = q.forEntity.all(owner, entityId);
       const refused = rows.find((r) => r.state === 'failed');
       if (refused) return { state: 'failed', error: refused.error };
-      return { state: rows.length > 0 ? 'pending' : 'synced', error: null };
+      if (rows.length === 0) return { state: 'synced', error: null };
+      return { state: 'pending', error: rows.find((r) => r.error)?.error ?? null };
     },
   };
 }

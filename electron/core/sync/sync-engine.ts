@@ -125,8 +125,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
   /** A failure of the moment: tried again after a backoff, or marked failed once it has failed too often. */
   const defer = (head: OutboxHead, error: ApiError) => {
     const attempts = head.attempts + 1;
-    // Posting too fast is never a failure: wait at least as long as the server says, however often.
-    if (error.code === 'rate_limited') return outbox.deferred(head.op_id, Math.min(attempts, MAX_ATTEMPTS - 1), now() + Math.max(delay(attempts), error.retryAfterMs ?? 0));
+    // Posting too fast is never a failure: wait at least as long as the server says, however often,
+    // and keep its words (a posting limit, suggestions waiting for a curator) to show beside the item.
+    if (error.code === 'rate_limited') return outbox.deferred(head.op_id, Math.min(attempts, MAX_ATTEMPTS - 1), now() + Math.max(delay(attempts), error.retryAfterMs ?? 0), error.message);
     if (attempts >= MAX_ATTEMPTS) outbox.refused(head.op_id, `${error.message} (tried ${attempts} times; Retry to try again)`);
     else outbox.deferred(head.op_id, attempts, now() + delay(attempts));
   };

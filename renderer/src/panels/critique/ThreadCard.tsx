@@ -16,7 +16,7 @@ function Comment({ comment }: { comment: ReviewComment }) {
       </p>
       {/* Plain text from another person: React renders it as text, never as markup. */}
       <p className="comment-body">{comment.body}</p>
-      {comment.syncError && <p className="error">{comment.syncError}</p>}
+      {comment.syncError && <p className={comment.syncState === 'failed' ? 'error' : 'muted'}>{comment.syncState === 'failed' ? comment.syncError : `Waiting: ${comment.syncError}`}</p>}
     </div>
   );
 }

@@ -9,10 +9,9 @@ import { PostActions } from '../moderation/PostActions';
 import { MuteToggle } from '../moderation/MuteToggle';
 import { PostBody } from './PostBody';
 import { CircleSelect } from '../../ui/CircleSelect';
+import { syncNote } from '../../ui/sync-note';
 import './discussions.css';
 
-const syncNote = (item: { syncState: string; syncError: string | null }) =>
-  item.syncState === 'pending' ? 'waiting to be sent' : item.syncState === 'failed' ? `not sent: ${item.syncError ?? 'refused'}` : null;
 
 /** Discussions in the writer's circles: threads by category, unread markers, replies (offline too). */
 export function DiscussionsSection() {

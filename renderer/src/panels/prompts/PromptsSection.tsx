@@ -5,9 +5,9 @@ import { useStore, useStores } from '../../app/stores';
 import { useOpenPlace } from '../search/manuscript-bridge';
 import { writeToTodaysPrompt } from './write-to-prompt';
 import { CircleSelect } from '../../ui/CircleSelect';
+import { syncNote } from '../../ui/sync-note';
 import './prompts.css';
 
-const syncNote = (p: LocalPrompt) => (p.syncState === 'pending' ? 'waiting to be sent' : p.syncState === 'failed' ? `not sent: ${p.syncError ?? 'refused'}` : null);
 
 /** Writing prompts: today's prompt of a circle (or the open library), Write to this prompt, the library and suggestions. */
 export function PromptsSection() {
