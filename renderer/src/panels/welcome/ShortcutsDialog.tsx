@@ -9,7 +9,9 @@ const GROUPS: Array<{ title: string; items: Shortcut[] }> = [
     title: 'Writing',
     items: [
       { keys: ['Ctrl+B', 'Ctrl+I', 'Ctrl+U'], what: 'Bold, italic, underline' },
-      { keys: ['#', '>', '-', '1.', '***'], what: 'At a line’s start, then Enter: heading, quote, list, numbered list, scene break' },
+      { keys: ['Ctrl+K'], what: 'Link (http, https, mailto)' },
+      { keys: ['#', '>', '-', '1.'], what: 'At a line’s start, then a space: heading, quote, list, numbered list' },
+      { keys: ['***'], what: 'Alone on a line, then Enter: a scene break' },
       { keys: ['Ctrl+Shift+F'], what: 'Focus mode (Esc leaves)' },
       { keys: ['Ctrl+Alt+P'], what: 'Write to today’s prompt' },
     ],
@@ -57,7 +59,13 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
   return (
     <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      {/* Close at the top: on a short window the list scrolls, and the button stays in reach. */}
+      <div className="shortcuts-head">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
       <div className="shortcut-groups">
         {GROUPS.map((group) => (
           <table key={group.title} aria-labelledby={`shortcuts-${group.title}`}>
@@ -79,11 +87,6 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
             </tbody>
           </table>
         ))}
-      </div>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
       </div>
     </dialog>
   );
