@@ -62,7 +62,8 @@ describe('the Community tab’s sub-navigation in Chromium', () => {
     const library = page.getByRole('region', { name: 'Prompts' }).getByLabel('Prompt library', { exact: true });
     await library.waitFor();
     const panel = page.locator('.tabpanel');
-    expect(await panel.evaluate((el) => el.scrollHeight > el.clientHeight + 150)).toBe(true);
+    // Long once the library and its forms have been read (the section draws before they arrive).
+    await expect.poll(() => panel.evaluate((el) => el.scrollHeight > el.clientHeight + 150), { timeout: 15_000 }).toBe(true);
     // Scrolled so that the library picker sits under the sub-navigation, then reached by the keyboard.
     await library.evaluate((select) => {
       const scroller = select.closest('.tabpanel')!;

@@ -153,8 +153,9 @@ export function createSprintTicker(sprints: SprintsRepo, options: SprintTickerOp
     if (!sprint) return void watched.delete(sprintId);
     const status = sprintStatus(sprint.starts_at, sprint.ends_at, serverNow);
     let cached = standings.get(sprintId);
-    if (!cached || now() - cached.at > maxAgeMs) {
-      cached = { standings: standingsOf(rank(await sprints.writers(sprintId))), at: now() };
+    // Aged in real time, like the pacing below: the sprint clock may stand still (a test's) or jump.
+    if (!cached || performance.now() - cached.at > maxAgeMs) {
+      cached = { standings: standingsOf(rank(await sprints.writers(sprintId))), at: performance.now() };
       standings.set(sprintId, cached);
     }
     const { top, totals } = cached.standings;
