@@ -52,6 +52,9 @@ async function expectSidebarTabsWhole(p: Page) {
       expect(t.labelCut, `${t.name}'s name is whole`).toBe(false);
     }
     expect(await tablist.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the tab row does not scroll').toBe(true);
+    // Arrowing along the tabs, the focus stays on them: Search, once drawn, does not take it.
+    if (name === 'Search') await p.getByRole('searchbox', { name: 'Search your writing' }).waitFor();
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('role')), `the focus is on the ${name} tab`).toBe('tab');
     await p.keyboard.press('ArrowRight');
   }
   await p.keyboard.press('Home');

@@ -8,9 +8,15 @@ import './search.css';
 
 /** Focus the search box from anywhere (Ctrl+Shift+S brings up this tab, then asks). */
 export const focusSearchBox = new EventTarget();
-/** What Ctrl+Shift+S does besides choosing the tab: the sidebar comes into view and the box takes the focus. */
+/**
+ * The box takes the focus when next drawn: asked while the panel was still loading. Only when
+ * asked: a writer moving along the sidebar's tabs with the arrow keys keeps the focus on the tab.
+ */
+let focusWanted = false;
+/** What Ctrl+Shift+S (or a click on the tab) does besides choosing the tab: the sidebar comes into view and the box takes the focus. */
 export function openSearch(): void {
   showSidebar();
+  focusWanted = true;
   focusSearchBox.dispatchEvent(new Event('focus'));
 }
 
@@ -26,8 +32,12 @@ export function SearchPanel() {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    const focus = () => input.current?.focus();
-    focus();
+    const focus = () => {
+      if (!input.current) return;
+      focusWanted = false;
+      input.current.focus();
+    };
+    if (focusWanted) focus();
     focusSearchBox.addEventListener('focus', focus);
     return () => focusSearchBox.removeEventListener('focus', focus);
   }, []);

@@ -87,7 +87,11 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
             aria-controls={`panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
             title={tab === t.id ? undefined : t.label}
-            onClick={() => open(t.id)}
+            // A click on Search puts the caret in its box; arrowing past it leaves the focus on the tab.
+            onClick={() => {
+              open(t.id);
+              if (t.id === 'search') openSearch();
+            }}
             onKeyDown={onKeyDown(i)}
           >
             <t.Icon aria-hidden="true" focusable="false" />
