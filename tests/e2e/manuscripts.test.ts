@@ -50,10 +50,16 @@ describe('manuscripts in Chromium: search, replace, export, import', () => {
     const p = await open(dataDir);
     await editorFor(p, 'The Ferry').waitFor();
 
+    // Writing, the writer presses Ctrl+Shift+S and types at once: the words go in the search box, not the manuscript.
+    await p.getByRole('tablist', { name: 'Sidebar' }).waitFor();
+    await editorFor(p, 'The Ferry').click();
+    const before = await editorFor(p, 'The Ferry').textContent();
     await p.keyboard.press('Control+Shift+S');
+    await p.keyboard.type('lighthouse');
     const box = p.getByRole('searchbox', { name: 'Search your writing' });
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-    await box.fill('lighthouse');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await box.inputValue()).toBe('lighthouse');
+    expect(await editorFor(p, 'The Ferry').textContent()).toBe(before);
     const results = p.getByRole('listbox', { name: 'Search results' });
     await expect.poll(() => results.getByRole('option').count()).toBe(1);
     await expect.poll(() => results.locator('mark').first().textContent()).toBe('lighthouse');

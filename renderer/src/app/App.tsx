@@ -302,6 +302,9 @@ export function App({ start }: { start: StartUp }) {
         togglePane('sidebar');
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
+        // Until the search box has the focus (the sidebar may still be loading), keys typed
+        // next must not go into the manuscript.
+        if (document.activeElement instanceof HTMLElement && document.activeElement.isContentEditable) document.activeElement.blur();
         askForTab('search');
       } else if (mod && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p') {
         // Today's prompt, from anywhere; when there is nothing to write to, Prompts says why.

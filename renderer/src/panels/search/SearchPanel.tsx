@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit, SearchResults } from '../../../../shared/api/search';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
@@ -31,7 +31,8 @@ export function SearchPanel() {
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // A layout effect: the box has the focus before the next key typed after Ctrl+Shift+S arrives.
+  useLayoutEffect(() => {
     const focus = () => {
       if (!input.current) return;
       focusWanted = false;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { FileOutput, History, Inbox, MessageSquareText, Search, Timer, TrendingUp, UsersRound, type LucideIcon } from 'lucide-react';
 import type { SyncStatus } from '../../../../shared/api/studio-api';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -6,6 +6,9 @@ import { useRovingTabs } from '../../ui/roving-tabs';
 import { useStore, useStores } from '../../app/stores';
 import { TabBadge } from '../notifications/TabBadge';
 import { useAskedTab, type SidebarTab } from './sidebar-request';
+// Search comes with the sidebar (6 KB), not by its own code: Ctrl+Shift+S then puts the caret in
+// its box at once, and the next keys a writer types land there, not in their manuscript.
+import { openSearch, SearchPanel } from '../search/SearchPanel';
 
 // The tabs not shown at start load with their own code (fetched once the page is idle), so the
 // studio's first script stays small and a long document opens sooner.
@@ -14,16 +17,13 @@ const panels = {
   sprint: () => import('../sprint/SprintPanel'),
   backup: () => import('../backup/BackupPanel'),
   progress: () => import('../goals/ProgressPanel'),
-  search: () => import('../search/SearchPanel'),
   manuscript: () => import('../export/ManuscriptPanel'),
 };
 const CommunityPanel = lazy(() => panels.community().then((m) => ({ default: m.CommunityPanel })));
 const SprintPanel = lazy(() => panels.sprint().then((m) => ({ default: m.SprintPanel })));
 const BackupPanel = lazy(() => panels.backup().then((m) => ({ default: m.BackupPanel })));
 const ProgressPanel = lazy(() => panels.progress().then((m) => ({ default: m.ProgressPanel })));
-const SearchPanel = lazy(() => panels.search().then((m) => ({ default: m.SearchPanel })));
 const ManuscriptPanel = lazy(() => panels.manuscript().then((m) => ({ default: m.ManuscriptPanel })));
-const openSearch = () => void panels.search().then((m) => m.openSearch());
 
 type Tab = SidebarTab;
 // Eight words do not fit on one line in a 22rem sidebar: each tab is an icon, with its name
@@ -55,7 +55,8 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
   }, [activeThread, critique]);
   // A tab asked for (an opened notification; Ctrl+Shift+S, heard by the app even before this is drawn).
   const asked = useAskedTab();
-  useEffect(() => {
+  // Before the browser takes the next key: the asked tab (and Search's box) is ready for it.
+  useLayoutEffect(() => {
     if (!asked) return;
     setTab(asked.tab);
     if (asked.tab === 'search') openSearch();
