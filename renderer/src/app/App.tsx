@@ -24,7 +24,7 @@ import type { StartData, StartUp } from './start-up';
 import { errorMessage, started } from './studio-client';
 import { useStudio } from './studio-context';
 import { useManuscriptBridge } from '../panels/search/manuscript-bridge';
-import { askForTab, useAskedTab } from '../panels/sidebar/sidebar-request';
+import { askForTab, onTabAsked } from '../panels/sidebar/sidebar-request';
 import { writeToTodaysPrompt } from '../panels/prompts/write-to-prompt';
 
 import { projectToOpen } from '../../../shared/rules/reopen';
@@ -165,7 +165,7 @@ export function App({ start }: { start: StartUp }) {
     [api, flush, closeShare],
   );
   // Search, replace, export and import (sidebar panels) reach the open project and document through this.
-  useManuscriptBridge({ projectId, documentId: openDoc?.id ?? null, selectProject: setProjectId, openDocument: (id) => openDocument(id), flush, refreshTree, showSidebar: () => !panes.sidebar && togglePane('sidebar') });
+  useManuscriptBridge({ projectId, documentId: openDoc?.id ?? null, selectProject: setProjectId, openDocument: (id) => openDocument(id), flush, refreshTree });
 
   // Back from a shared draft: the open document as it is saved now, not as it was first opened.
   const backToWriting = useCallback(() => (openDoc ? void openDocument(openDoc.id).catch(report) : closeShare()), [openDoc, openDocument, closeShare, report]);
@@ -242,11 +242,16 @@ export function App({ start }: { start: StartUp }) {
     updateSettings({ [key]: true });
   };
 
-  // A tab asked for (a shortcut, an opened notification) comes into view, in place of the binder when the window is narrow.
-  const askedTab = useAskedTab();
-  useEffect(() => {
-    if (askedTab && !panes.sidebar) togglePane('sidebar');
-  }, [askedTab]);
+  // A tab asked for (a shortcut, an opened notification) comes into view, out of focus mode and
+  // in place of the binder when the window is narrow: at once, so Search's box can take the focus.
+  useEffect(() =>
+    onTabAsked(() =>
+      flushSync(() => {
+        if (settings.focusMode) updateSettings({ focusMode: false });
+        if (!panes.sidebar) togglePane('sidebar');
+      }),
+    ),
+  );
 
   // Trashing says what goes with it, and can be taken back.
   const trashDocument = (id: string) => {
@@ -291,7 +296,7 @@ export function App({ start }: { start: StartUp }) {
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();
         updateSettings({ theme: settings.theme === 'dark' ? 'light' : 'dark' });
-      } else if (mod && e.altKey && e.key.toLowerCase() === 'n') {
+      } else if (mod && e.altKey && letter(e, 'n')) {
         e.preventDefault();
         createDocument(null);
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'b') {
@@ -306,7 +311,7 @@ export function App({ start }: { start: StartUp }) {
         // next must not go into the manuscript.
         if (document.activeElement instanceof HTMLElement && document.activeElement.isContentEditable) document.activeElement.blur();
         askForTab('search');
-      } else if (mod && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p') {
+      } else if (mod && e.altKey && !e.shiftKey && letter(e, 'p')) {
         // Today's prompt, from anywhere; when there is nothing to write to, Prompts says why.
         e.preventDefault();
         if (e.repeat) return; // a held key writes one response, not one a repeat
@@ -512,6 +517,9 @@ export function App({ start }: { start: StartUp }) {
     </div>
   );
 }
+
+/** The letter key `l`, by what it types or, with Option on a Mac (where Alt+P types "π"), by where it is. */
+const letter = (e: KeyboardEvent, l: string) => e.key.toLowerCase() === l || e.code === `Key${l.toUpperCase()}`;
 
 /**
  * Whether to draw the panes beside the text (the binder, the sidebar). When the app opens on a

@@ -5,6 +5,7 @@ import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
 import { DiscardRefused, SyncBadge } from './SyncBadge';
 import { TimeAgo } from './TimeAgo';
+import { syncNote } from '../../ui/sync-note';
 import { ReportControl } from '../moderation/ReportControl';
 
 function Comment({ comment }: { comment: ReviewComment }) {
@@ -16,7 +17,7 @@ function Comment({ comment }: { comment: ReviewComment }) {
       </p>
       {/* Plain text from another person: React renders it as text, never as markup. */}
       <p className="comment-body">{comment.body}</p>
-      {comment.syncError && <p className={comment.syncState === 'failed' ? 'error' : 'muted'}>{comment.syncState === 'failed' ? comment.syncError : `Waiting: ${comment.syncError}`}</p>}
+      {comment.syncError && <p className={comment.syncState === 'failed' ? 'error' : 'muted'}>{comment.syncState === 'failed' ? comment.syncError : syncNote(comment)}</p>}
     </div>
   );
 }

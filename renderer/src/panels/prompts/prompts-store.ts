@@ -1,5 +1,5 @@
 import type { LocalDailyPrompt, LocalPrompt, LocalPromptLibrary } from '../../../../shared/api/prompts';
-import type { Project, StudioApi } from '../../../../shared/api/studio-api';
+import type { DocumentNode, Project, StudioApi } from '../../../../shared/api/studio-api';
 import type { Circle } from '../../../../shared/protocol/community-events';
 import { mayCurate } from '../../../../shared/rules/prompts';
 import { errorMessage } from '../../app/studio-client';
@@ -47,6 +47,7 @@ export function createPromptsStore(api: StudioApi) {
 
   // Once the writer picks a library (the open one is null, like "not chosen yet"), loading never picks for them again.
   let picked = false;
+  let writing: Promise<DocumentNode | null> | null = null;
   const store = {
     subscribe: cell.subscribe,
     state: () => cell.state,
@@ -76,20 +77,24 @@ export function createPromptsStore(api: StudioApi) {
      * in; answers it (to open), or null when there is no prompt or project, or it was refused.
      * Read first when the Prompts section has not been (Ctrl+Alt+P works from anywhere).
      */
-    writeToday: async (openProjectId: string | null) => {
-      if (!cell.state.today) await store.loadAll();
-      const today = cell.state.today;
-      const projectId = store.projectToWriteIn(openProjectId);
-      if (!today?.prompt || !projectId) return null;
-      set({ error: null, notice: null });
-      try {
-        const { document } = await api.prompts.write({ promptId: today.prompt.id, projectId, day: today.day });
-        return document;
-      } catch (err) {
-        set({ error: errorMessage(err) });
-        return null;
-      }
-    },
+    writeToday: (openProjectId: string | null) =>
+      // Two quick presses (or clicks) write one response.
+      (writing ??= (async () => {
+        if (!cell.state.today) await store.loadAll();
+        const today = cell.state.today;
+        const projectId = store.projectToWriteIn(openProjectId);
+        if (!today?.prompt || !projectId) return null;
+        set({ error: null, notice: null });
+        try {
+          const { document } = await api.prompts.write({ promptId: today.prompt.id, projectId, day: today.day });
+          return document;
+        } catch (err) {
+          set({ error: errorMessage(err) });
+          return null;
+        }
+      })().finally(() => {
+        writing = null;
+      })),
     suggest: (text: string) =>
       attempt(async () => {
         set({ error: null });

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { SearchHit, SearchResults } from '../../../../shared/api/search';
 import { errorMessage } from '../../app/studio-client';
 import { useStudio } from '../../app/studio-context';
-import { jumpTo, showSidebar, useOpenPlace } from './manuscript-bridge';
+import { jumpTo, useOpenPlace } from './manuscript-bridge';
 import { ReplaceSection } from './ReplaceSection';
 import './search.css';
 
@@ -13,9 +13,8 @@ export const focusSearchBox = new EventTarget();
  * asked: a writer moving along the sidebar's tabs with the arrow keys keeps the focus on the tab.
  */
 let focusWanted = false;
-/** What Ctrl+Shift+S (or a click on the tab) does besides choosing the tab: the sidebar comes into view and the box takes the focus. */
+/** What Ctrl+Shift+S (or a click on the tab) does besides choosing the tab: the box takes the focus (the app shows the sidebar for every tab asked for). */
 export function openSearch(): void {
-  showSidebar();
   focusWanted = true;
   focusSearchBox.dispatchEvent(new Event('focus'));
 }
@@ -34,9 +33,9 @@ export function SearchPanel() {
   // A layout effect: the box has the focus before the next key typed after Ctrl+Shift+S arrives.
   useLayoutEffect(() => {
     const focus = () => {
-      if (!input.current) return;
-      focusWanted = false;
-      input.current.focus();
+      input.current?.focus();
+      // Wanted until it takes (a box in a hidden pane cannot have the focus).
+      if (input.current && document.activeElement === input.current) focusWanted = false;
     };
     if (focusWanted) focus();
     focusSearchBox.addEventListener('focus', focus);

@@ -13,8 +13,6 @@ interface AppSide {
   openDocument(documentId: string): Promise<void>;
   flush(): Promise<void>;
   refreshTree(projectId: string): Promise<unknown>;
-  /** Brings the sidebar into view (it may be closed, or hidden by a narrow window). */
-  showSidebar(): void;
 }
 
 let app: AppSide | null = null;
@@ -49,7 +47,6 @@ export function useManuscriptBridge(side: AppSide): void {
       openDocument: (id) => latest.current.openDocument(id),
       flush: () => latest.current.flush(),
       refreshTree: (id) => latest.current.refreshTree(id),
-      showSidebar: () => latest.current.showSidebar(),
     };
     return () => {
       app = null;
@@ -89,9 +86,6 @@ export function pendingSelectionFor(documentId: string): { start: number; end: n
 export function selectionShown(): void {
   pendingSelection = null;
 }
-
-/** Ctrl+Shift+S: the sidebar comes into view for the search tab. */
-export const showSidebar = () => app?.showSidebar();
 
 /** Saves what the editor holds, so a replace or export works on the latest text. */
 export const flushEditor = () => app?.flush() ?? Promise.resolve();

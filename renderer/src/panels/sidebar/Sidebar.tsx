@@ -85,7 +85,8 @@ export function Sidebar({ sync, snapshots, comments, inbox, openShareId }: { syn
             role="tab"
             type="button"
             aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
+            // Only the open tab's panel exists to point at.
+            aria-controls={tab === t.id ? `panel-${t.id}` : undefined}
             tabIndex={tab === t.id ? 0 : -1}
             title={tab === t.id ? undefined : t.label}
             // A click on Search puts the caret in its box; arrowing past it leaves the focus on the tab.
