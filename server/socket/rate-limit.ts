@@ -2,9 +2,6 @@ import type { Kysely } from 'kysely';
 import { retryAfter } from '../../shared/rules/limits';
 import type { CommunityDatabase } from '../store/schema';
 
-// The bucket is shared with the studio, which paces itself by the same rule.
-export { TokenBucket } from '../../shared/rules/request-pace';
-
 /**
  * Attempts per key in a sliding window: failed sign-ins by username and by address,
  * registrations by address and in all. `blocked` once `limit` attempts are in the window.

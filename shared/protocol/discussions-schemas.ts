@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Discussions: threads in a circle's categories, replies, pin and lock, unread markers, @mentions. */
-export const DISCUSSION_LIMITS = { title: 160, body: 20_000, categories: 12, categoryName: 40 } as const;
+// mentions: writers one post notifies (a post naming thousands would be a flood of stored notices).
+export const DISCUSSION_LIMITS = { title: 160, body: 20_000, categories: 12, categoryName: 40, mentions: 20 } as const;
 
 const Uuid = z.uuid();
 export const ThreadTitle = z.string().trim().min(1, 'A thread needs a title.').max(DISCUSSION_LIMITS.title);

@@ -12,6 +12,9 @@ export const REQUEST_LIMITS = { burst: 40, perSecond: 20 } as const;
 /** The longest wait the studio sits out by itself before a refusal reaches the caller (the outbox waits out longer ones). */
 export const RETRY_QUIETLY_MS = 2000;
 
+/** The most the studio queues behind its own bucket (200 requests' worth): beyond it, a flood is refused at once. */
+export const QUEUE_AT_MOST_MS = 10_000;
+
 /** A token bucket: `capacity` events at once, refilled at `perSecond`. */
 export class TokenBucket {
   private tokens: number;

@@ -3,7 +3,7 @@ import { fail, type Result } from '../../../shared/api/result';
 import type { SyncStatus } from '../../../shared/api/studio-api';
 import type { Account, ClientToServerEvents, CommunityOutputs, Device, ServerToClientEvents } from '../../../shared/protocol/community-events';
 import type { CommunityEvent } from '../../../shared/protocol/community-schemas';
-import { REQUEST_LIMITS, RETRY_QUIETLY_MS, TokenBucket } from '../../../shared/rules/request-pace';
+import { QUEUE_AT_MOST_MS, REQUEST_LIMITS, RETRY_QUIETLY_MS, TokenBucket } from '../../../shared/rules/request-pace';
 import { estimateOffset, type ClockSample } from '../../../shared/text/clock-offset';
 import { createSessionVault } from './session-vault';
 import type { TokenVault } from './token-vault';
@@ -61,10 +61,16 @@ export function createCommunityClient(options: CommunityClientOptions) {
   const send = async <E extends CommunityEvent>(event: E, payload: unknown): Promise<Result<CommunityOutputs[E]>> => {
     if (!socket?.connected) return notConnected();
     if (pace.socket !== socket) pace = { socket, bucket: new TokenBucket(REQUEST_LIMITS.burst, REQUEST_LIMITS.perSecond) };
+    // A flood (a page stuck reloading) queues no further than this: beyond, it is refused here,
+    // as the server would refuse it, and nothing is booked for it.
+    const queued = pace.bucket.wait();
+    if (queued > QUEUE_AT_MOST_MS) return { ok: false, error: { code: 'rate_limited', message: 'Too many requests at once; try again in a moment.', retryAfterMs: queued } };
+    const booked = socket;
     const wait = pace.bucket.reserve();
     if (wait > 0) await sleep(wait);
     const s = socket;
-    if (!s?.connected) return notConnected();
+    // Booked on a socket since replaced: that one's bucket never counted it.
+    if (!s?.connected || s !== booked) return notConnected();
     return new Promise((resolve) => {
       (s.timeout(options.requestTimeoutMs ?? 10_000).emit as (...args: unknown[]) => void)(event, payload, (err: unknown, result: Result<CommunityOutputs[E]>) =>
         resolve(err ? fail('unavailable', 'The community server did not answer in time.') : result),

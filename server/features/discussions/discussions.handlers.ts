@@ -1,4 +1,4 @@
-import { mentionsIn } from '../../../shared/protocol/discussions-schemas';
+import { DISCUSSION_LIMITS, mentionsIn } from '../../../shared/protocol/discussions-schemas';
 import type { ThreadView } from '../../../shared/protocol/discussions-events';
 import { CommunityError, forbidden } from '../../socket/community-error';
 import type { CommunityIo } from '../../socket/context';
@@ -54,7 +54,7 @@ export function discussionsHandlers({ io, discussions, circles, started, gate, m
   const announce = async (circleId: string, threadId: string, title: string, post: { id: string; body: string }, by: UsersTable) => {
     io.to(circleRoom(circleId)).emit('discussion:changed', { circleId, threadId });
     // Mentions from a writer someone blocked are dropped for them, and a muted thread tells nobody who muted it.
-    let named = (await discussions.membersNamed(circleId, mentionsIn(post.body), by.id)).map((m) => m.id).filter((id) => id !== by.id);
+    let named = (await discussions.membersNamed(circleId, mentionsIn(post.body).slice(0, DISCUSSION_LIMITS.mentions), by.id)).map((m) => m.id).filter((id) => id !== by.id);
     if (gate) named = await gate.without(named, by.id);
     const silent = muted ? await muted(threadId, named) : new Set<string>();
     const told = named.filter((id) => !silent.has(id));

@@ -64,13 +64,16 @@ export function promptsHandlers({ io, prompts, circles, discussions, gate, now =
 
   /** A prompt's thread in a circle's first category, started once however many ask at once (the id is worked out, not made). */
   const startThread = async (threadId: string, circleId: string, authorId: string, title: string, body: string) => {
-    if (await discussions.threadCircle(threadId)) return;
+    const existing = await discussions.threadCircle(threadId);
+    // The id can be worked out by anyone: a thread of that id in another circle is not this prompt's.
+    if (existing && existing.circle_id !== circleId) throw new CommunityError('conflict', 'That prompt’s thread id is taken by another circle’s thread.');
+    if (existing) return;
     const categoryId = (await discussions.categories(circleId))[0]?.id ?? null;
     try {
       await discussions.start({ threadId, postId: promptThreadId(threadId), circleId, categoryId, authorId, title: title.slice(0, DISCUSSION_LIMITS.title), body });
       io.to(circleRoom(circleId)).emit('discussion:changed', { circleId, threadId });
     } catch (err) {
-      if (!(await discussions.threadCircle(threadId))) throw err; // not a race with another request: a real failure
+      if ((await discussions.threadCircle(threadId))?.circle_id !== circleId) throw err; // not a race with another request: a real failure
     }
   };
   /** The day's prompt gets its thread in the circle's first category the first time it is shown. */
@@ -129,9 +132,10 @@ export function promptsHandlers({ io, prompts, circles, discussions, gate, now =
       // Sent again by the writer's outbox after a lost answer: answered as before.
       const existing = await prompts.get(promptId);
       if (existing) return sentAgain(existing, user, circleId);
-      // Others read a suggestion (its curators, then every member): a suspension or ban stops it, and it counts towards the posting limits.
-      await gate?.check(user, circleId, 'suggestion');
+      // Others read a suggestion (its curators, then every member): a suspension or ban stops it, and it counts towards the posting
+      // limits (checked last: a suggestion refused for the five waiting does not use up the allowance).
       refuseIf(checkSuggestionAllowed(await prompts.waiting(user.id, circleId)));
+      await gate?.check(user, circleId, 'suggestion');
       await prompts.insert({ id: promptId, circleId, text, status: 'suggested', authorId: user.id });
       announce(circleId);
       return (await prompts.get(promptId))!;
@@ -146,8 +150,7 @@ export function promptsHandlers({ io, prompts, circles, discussions, gate, now =
     'prompt:thread': async ({ user }, { promptId, circleId }) => {
       const found = await prompts.get(promptId);
       if (!found || found.circleId !== null || (found.status !== 'active' && found.status !== 'retired')) throw forbidden();
-      const role = await circles.role(circleId, user.id);
-      if (!role || role === 'banned') throw forbidden();
+      await authorize(user, circleId, 'member');
       const threadId = promptThreadId(`${promptId}|${circleId}`);
       if (!(await discussions.threadCircle(threadId))) {
         await gate?.check(user, circleId, 'thread');
